@@ -1,0 +1,1 @@
+"""VIC — theo dõi, đôn đốc, kiểm tra việc thực hiện nhiệm vụ."""
