@@ -103,7 +103,9 @@ TEMPLATES = [
 
 # Embedded SQLite by default (same code paths as PostgreSQL); DATABASE_URL switches to a server.
 DEFAULT_SQLITE = f"sqlite:///{VAR_DIR / 'vic.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", DEFAULT_SQLITE), conn_max_age=60)}
+DATABASES = {
+    "default": dj_database_url.parse(os.environ.get("DATABASE_URL", DEFAULT_SQLITE), conn_max_age=60)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {

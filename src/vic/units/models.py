@@ -57,7 +57,11 @@ class Unit(models.Model):
     aliases = models.TextField(_("tên gọi khác"), blank=True, help_text=_("Mỗi dòng một tên gọi khác."))
     kind = models.CharField(_("loại đơn vị"), max_length=32, choices=UnitKind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("đơn vị cấp trên"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     code = models.SlugField(_("mã"), max_length=50, unique=True)
@@ -79,15 +83,15 @@ class Unit(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.search_text = " | ".join(fold(n) for n in self.names())
+        super().save(*args, **kwargs)
+
     def alias_list(self) -> list[str]:
         return [a.strip() for a in self.aliases.splitlines() if a.strip()]
 
     def names(self) -> list[str]:
         return [n for n in [self.name, self.short_name, *self.alias_list()] if n]
-
-    def save(self, *args, **kwargs):
-        self.search_text = " | ".join(fold(n) for n in self.names())
-        super().save(*args, **kwargs)
 
     @property
     def label(self) -> str:
@@ -98,7 +102,9 @@ class UnitGroupPhrase(models.Model):
     """A phrase such as "các sở, ban, ngành tỉnh" that stands for every unit of some kinds."""
 
     phrase = models.CharField(_("cụm từ"), max_length=255, unique=True)
-    kinds = models.CharField(_("các loại đơn vị"), max_length=255, help_text=_("Mã loại, cách nhau bởi dấu phẩy."))
+    kinds = models.CharField(
+        _("các loại đơn vị"), max_length=255, help_text=_("Mã loại, cách nhau bởi dấu phẩy.")
+    )
     folded = models.CharField(max_length=255, editable=False, default="")
 
     class Meta:
@@ -143,7 +149,12 @@ REGISTRAR_ROLES = {Role.OFFICE_CLERK, Role.OFFICE_LEADER, Role.ADMIN}
 
 class User(AbstractUser):
     unit = models.ForeignKey(
-        Unit, verbose_name=_("đơn vị"), null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+        Unit,
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
     )
     role = models.CharField(_("vai trò"), max_length=32, choices=Role.choices, default=Role.UNIT_OFFICER)
     position = models.CharField(_("chức vụ"), max_length=120, blank=True)

@@ -1,0 +1,112 @@
+"""Registering an assigning document with its files and tasks, in one transaction (R-3, R-4, R-5.1)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from vic.core.text import nfc
+from vic.tasks.actions import create_tasks, deliver_tasks
+from vic.tasks.specs import TaskSpec
+
+from .files import check_upload
+from .models import Directive, DirectiveFile, Secrecy
+
+TEXT_FIELDS = ["number", "symbol", "issuer", "abstract", "signer_name", "signer_position", "text", "notes"]
+
+
+class DuplicateDirective(ValidationError):
+    def __init__(self, existing: Directive):
+        self.existing = existing
+        super().__init__(
+            _(
+                "Văn bản số %(ref)s của %(issuer)s đã được nhập ngày %(when)s (mã #%(id)s). Mở văn bản đã có thay "
+                "vì nhập lại."
+            )
+            % {
+                "ref": existing.reference,
+                "issuer": existing.issuer,
+                "when": existing.registered_at.strftime("%d/%m/%Y"),
+                "id": existing.pk,
+            },
+            code="duplicate",
+        )
+
+
+def find_duplicate(directive: Directive) -> Directive | None:
+    if not directive.number:
+        return None
+    return (
+        Directive.objects.filter(
+            issuer_key=directive.issuer_key,
+            year=directive.year,
+            number=directive.number,
+            symbol=directive.symbol,
+        )
+        .exclude(pk=directive.pk)
+        .first()
+    )
+
+
+def refuse_secret(secrecy: str) -> None:
+    """Art. 4: secret documents follow the rules for secret documents and never enter this system."""
+    if secrecy != Secrecy.NORMAL:
+        raise ValidationError(
+            {
+                "secrecy": _(
+                    "Văn bản có độ mật (%(level)s) không được nhập vào hệ thống theo Điều 4 Quy chế; "
+                    "hãy xử lý theo quy định về bảo vệ bí mật nhà nước."
+                )
+                % {"level": Secrecy(secrecy).label}
+            },
+            code="secret",
+        )
+
+
+def register_directive(user, fields: dict, *, specs: list[TaskSpec] = (), uploads=(), deliver: bool = False):
+    """Create a directive (refusing secret and duplicate documents), attach files, create and deliver tasks."""
+    if not (user and user.is_authenticated and user.can_register):
+        raise PermissionDenied(_("Bạn không có quyền nhập văn bản giao nhiệm vụ."))
+    refuse_secret(fields.get("secrecy", Secrecy.NORMAL))
+    for name in TEXT_FIELDS:
+        if name in fields and isinstance(fields[name], str):
+            fields[name] = nfc(fields[name])
+    fields["symbol"] = fields.get("symbol", "").upper().replace(" ", "")
+    fields["number"] = fields.get("number", "").strip()
+    directive = Directive(**fields, registered_by=user)
+    directive.fill_derived()
+    directive.full_clean(exclude=["registered_by", "year"])
+    if (existing := find_duplicate(directive)) is not None:
+        raise DuplicateDirective(existing)
+    checked = [(upload, check_upload(upload)) for upload in uploads]
+    try:
+        with transaction.atomic():
+            directive.save()
+            for upload, sha256 in checked:
+                attach_file(user, directive, upload, sha256)
+            tasks = create_tasks(user, directive, list(specs))
+            if deliver:
+                deliver_tasks(user, tasks)
+    except IntegrityError:
+        # Two clerks saving the same document at once: the constraint decides, the loser is told where it is.
+        existing = find_duplicate(directive)
+        if existing is None:
+            raise
+        raise DuplicateDirective(existing) from None
+    return directive
+
+
+def attach_file(user, directive: Directive, upload, sha256: str | None = None) -> DirectiveFile:
+    sha256 = sha256 or check_upload(upload)
+    record = DirectiveFile(
+        directive=directive,
+        original_name=upload.name.rsplit("/", 1)[-1],
+        size=upload.size,
+        sha256=sha256,
+        content_type=getattr(upload, "content_type", "") or "",
+        uploaded_by=user,
+    )
+    record.file.save(sha256, upload, save=False)
+    record.save()
+    return record

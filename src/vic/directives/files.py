@@ -1,0 +1,65 @@
+"""Upload checks (DOMAIN "Decisions"): size, allowed formats, content matching the extension."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+# First bytes of each allowed format: a renamed .exe is refused even with a .pdf name.
+_SIGNATURES = {
+    "pdf": [b"%PDF"],
+    "docx": [b"PK\x03\x04"],
+    "xlsx": [b"PK\x03\x04"],
+    "odt": [b"PK\x03\x04"],
+    "ods": [b"PK\x03\x04"],
+    "doc": [b"\xd0\xcf\x11\xe0"],
+    "xls": [b"\xd0\xcf\x11\xe0"],
+    "jpg": [b"\xff\xd8\xff"],
+    "jpeg": [b"\xff\xd8\xff"],
+    "png": [b"\x89PNG"],
+}
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".replace(".", ",")
+
+
+def check_upload(upload) -> str:
+    """Validate an uploaded file and return its SHA-256; raise a Vietnamese ValidationError otherwise."""
+    name = PurePath(upload.name).name
+    ext = PurePath(name).suffix.lower().lstrip(".")
+    allowed = settings.VIC_UPLOAD_EXTENSIONS
+    if ext not in allowed:
+        raise ValidationError(
+            _("Tệp “%(name)s” không thuộc định dạng được phép (%(allowed)s)."),
+            params={"name": name, "allowed": ", ".join(allowed)},
+            code="file_type",
+        )
+    limit = settings.VIC_UPLOAD_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            _("Tệp “%(name)s” dung lượng %(size)s MB, vượt giới hạn %(limit)s MB."),
+            params={"name": name, "size": _mb(upload.size), "limit": _mb(limit)},
+            code="file_size",
+        )
+    if upload.size == 0:
+        raise ValidationError(_("Tệp “%(name)s” rỗng."), params={"name": name}, code="file_empty")
+    digest = hashlib.sha256()
+    head = b""
+    for chunk in upload.chunks():
+        if not head:
+            head = chunk[:8]
+        digest.update(chunk)
+    upload.seek(0)
+    signatures = _SIGNATURES.get(ext)
+    if signatures and not any(head.startswith(sig) for sig in signatures):
+        raise ValidationError(
+            _("Nội dung tệp “%(name)s” không đúng định dạng .%(ext)s (tệp hỏng hoặc bị đổi tên)."),
+            params={"name": name, "ext": ext},
+            code="file_content",
+        )
+    return digest.hexdigest()

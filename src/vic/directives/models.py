@@ -1,0 +1,148 @@
+"""Assigning documents (R-3, R-4.1, R-4.2): kinds, identity, files."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from vic.core import clock
+from vic.core.text import fold
+
+
+class DirectiveKind(models.Model):
+    """Administrative kinds of Decree 30/2020 art. 7 plus normative and meeting-conclusion kinds (admin list)."""
+
+    name = models.CharField(_("tên loại văn bản"), max_length=120, unique=True)
+    abbreviation = models.CharField(_("chữ viết tắt"), max_length=20, blank=True)
+    is_normative = models.BooleanField(_("văn bản quy phạm pháp luật"), default=False)
+    active = models.BooleanField(_("đang dùng"), default=True)
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("loại văn bản")
+        verbose_name_plural = _("loại văn bản")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Urgency(models.TextChoices):
+    NORMAL = "normal", _("Thường")
+    URGENT = "urgent", _("Khẩn")
+    VERY_URGENT = "very_urgent", _("Thượng khẩn")
+    FLASH = "flash", _("Hỏa tốc")
+
+
+class Secrecy(models.TextChoices):
+    NORMAL = "normal", _("Thường")
+    SECRET = "secret", _("Mật")
+    TOP_SECRET = "top_secret", _("Tối mật")
+    ABSOLUTE_SECRET = "absolute_secret", _("Tuyệt mật")
+
+
+class Directive(models.Model):
+    kind = models.ForeignKey(DirectiveKind, verbose_name=_("loại văn bản"), on_delete=models.PROTECT)
+    number = models.CharField(_("số"), max_length=20, blank=True)
+    symbol = models.CharField(_("ký hiệu"), max_length=60, blank=True)
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=255)
+    issuer_unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("đơn vị ban hành (trong danh mục)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    issue_date = models.DateField(_("ngày ban hành"))
+    year = models.PositiveIntegerField(editable=False)
+    received_on = models.DateField(_("ngày Văn phòng nhận"), null=True, blank=True)
+    abstract = models.CharField(_("trích yếu"), max_length=500)
+    signer_name = models.CharField(_("người ký"), max_length=150, blank=True)
+    signer_position = models.CharField(_("chức vụ người ký"), max_length=150, blank=True)
+    submitting_unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("cơ quan trình"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="submitted_directives",
+    )
+    urgency = models.CharField(_("độ khẩn"), max_length=20, choices=Urgency.choices, default=Urgency.NORMAL)
+    secrecy = models.CharField(_("độ mật"), max_length=20, choices=Secrecy.choices, default=Secrecy.NORMAL)
+    text = models.TextField(_("nội dung văn bản"), blank=True)
+    notes = models.TextField(_("ghi chú"), blank=True)
+    issuer_key = models.CharField(max_length=255, editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    registered_at = models.DateTimeField(_("thời điểm nhập"), default=clock.now)
+
+    class Meta:
+        verbose_name = _("văn bản giao nhiệm vụ")
+        verbose_name_plural = _("văn bản giao nhiệm vụ")
+        ordering = ["-issue_date", "-id"]
+        constraints = [
+            # Numbers restart each 1 January: identity is issuer + year + number + symbol (Decree 30/2020).
+            models.UniqueConstraint(
+                fields=["issuer_key", "year", "number", "symbol"],
+                condition=~Q(number=""),
+                name="directive_identity",
+                violation_error_message=_("Văn bản này đã được nhập."),
+            ),
+        ]
+        indexes = [models.Index(fields=["issue_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.reference} — {self.abstract[:80]}"
+
+    @property
+    def reference(self) -> str:
+        """`846/UBND-TH ngày 21/05/2019` style reference."""
+        number = f"{self.number}/{self.symbol}" if self.number else (self.symbol or str(_("(không số)")))
+        return f"{number} {_('ngày')} {self.issue_date:%d/%m/%Y}"
+
+    @property
+    def has_number(self) -> bool:
+        return bool(self.number)
+
+    @property
+    def drafting_department_code(self) -> str:
+        """`UBND-TH` → `TH`: the Office department that drafted the letter usually monitors it."""
+        parts = self.symbol.split("-")
+        return parts[-1] if len(parts) > 1 else ""
+
+    def fill_derived(self) -> None:
+        self.year = self.issue_date.year
+        self.issuer_key = fold(self.issuer)
+        self.search_text = " ".join(
+            fold(x)
+            for x in [self.number, self.symbol, f"{self.number}/{self.symbol}", self.issuer, self.abstract]
+        )
+
+
+def directive_upload_to(instance: DirectiveFile, filename: str) -> str:
+    return f"directives/{instance.directive.issue_date:%Y/%m}/{instance.sha256[:2]}/{instance.sha256}"
+
+
+class DirectiveFile(models.Model):
+    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(upload_to=directive_upload_to, max_length=255)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    size = models.PositiveBigIntegerField(_("dung lượng"))
+    sha256 = models.CharField(max_length=64)
+    content_type = models.CharField(max_length=120, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
+
+    def __str__(self) -> str:
+        return self.original_name

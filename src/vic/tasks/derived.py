@@ -1,0 +1,61 @@
+"""Columns kept in step with a task's facts by the actions: effective deadline, delivery due, search text."""
+
+from __future__ import annotations
+
+import calendar as _cal
+import datetime
+
+from django.conf import settings
+
+from vic.calendar.services import add_working_days, roll_forward
+from vic.core.text import fold
+
+from .models import Frequency, Task, TaskUrgency
+
+
+def delivery_due(arose_on: datetime.date, urgency: str) -> datetime.date:
+    """R-5.1: delivered within one working day of arising (a setting); urgent matters the same day."""
+    if urgency == TaskUrgency.URGENT:
+        return arose_on
+    return add_working_days(arose_on, settings.VIC_REGISTRATION_WORKING_DAYS)
+
+
+def refresh(task: Task) -> None:
+    task.effective_deadline = roll_forward(task.deadline) if task.deadline else None
+    task.delivery_due_on = delivery_due(task.arose_on, task.urgency)
+
+
+def refresh_search_text(task: Task) -> None:
+    d = task.directive
+    parts = [
+        task.content,
+        task.expected_output,
+        d.number,
+        d.symbol,
+        f"{d.number}/{d.symbol}",
+        d.abstract,
+        d.issuer,
+        task.lead_unit.name,
+        task.lead_unit.short_name,
+    ]
+    parts += [u.name for u in task.coordinating_units.all()] if task.pk else []
+    task.search_text = " ".join(fold(p) for p in parts if p)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, _cal.monthrange(year, month)[1]))
+
+
+STEP_MONTHS = {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 3, Frequency.YEARLY: 12}
+
+
+def occurrences(first: datetime.date, frequency: str, until: datetime.date) -> list[datetime.date]:
+    """Deadlines of a recurring duty from its first deadline up to `until` (each keeps the written day)."""
+    step = STEP_MONTHS[frequency]
+    out, k = [], 0
+    while (day := add_months(first, step * k)) <= until:
+        out.append(day)
+        k += 1
+    return out

@@ -1,0 +1,50 @@
+"""Task querysets: the permission method every list, export, report, API and search goes through."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+
+from vic.core.text import fold
+
+
+class TaskQuerySet(models.QuerySet):
+    def visible_to(self, user) -> TaskQuerySet:
+        """The Office and provincial leaders see everything; a unit sees delivered tasks it leads or coordinates."""
+        if not user or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.sees_province:
+            return self
+        if user.unit_id is None:
+            return self.none()
+        from .models import TaskCoordination
+
+        coordinates = TaskCoordination.objects.filter(task=OuterRef("pk"), unit_id=user.unit_id)
+        return self.filter(delivered_on__isnull=False).filter(
+            Q(lead_unit_id=user.unit_id) | Exists(coordinates)
+        )
+
+    def editable_by(self, user) -> TaskQuerySet:
+        """Who may edit the assignment itself (content, units, deadline): the Office's registrars."""
+        if not user or not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self if user.can_register else self.none()
+
+    def with_status(self, today: datetime.date | None = None) -> TaskQuerySet:
+        from .status import local_today, status_expression
+
+        return self.annotate(status=status_expression(today or local_today()))
+
+    def search(self, text: str) -> TaskQuerySet:
+        """Diacritic-insensitive search over content, directive reference and units."""
+        words = fold(text).split()
+        qs = self
+        for word in words:
+            qs = qs.filter(search_text__contains=word)
+        return qs
+
+    def counted(self) -> TaskQuerySet:
+        """Tasks that reports count: delivered, not withdrawn (returned ones leave the counts too)."""
+        return self.filter(delivered_on__isnull=False, withdrawn_on__isnull=True, returned_on__isnull=True)
