@@ -115,12 +115,12 @@ class UnitGroupPhrase(models.Model):
     def __str__(self) -> str:
         return self.phrase
 
-    def kind_list(self) -> list[str]:
-        return [k.strip() for k in self.kinds.split(",") if k.strip()]
-
     def save(self, *args, **kwargs):
         self.folded = fold(self.phrase)
         super().save(*args, **kwargs)
+
+    def kind_list(self) -> list[str]:
+        return [k.strip() for k in self.kinds.split(",") if k.strip()]
 
 
 class Role(models.TextChoices):
