@@ -173,6 +173,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 VIC_REGISTRATION_WORKING_DAYS = env_int("VIC_REGISTRATION_WORKING_DAYS", 1)
 # Tasks due within this many working days carry the "sắp đến hạn" marker.
 VIC_DUE_SOON_WORKING_DAYS = env_int("VIC_DUE_SOON_WORKING_DAYS", 5)
+# The login page lists the demo accounts; switch off in production (docs/deploy.md).
+VIC_SHOW_DEMO_LOGINS = env_bool("VIC_SHOW_DEMO_LOGINS", True)
+# Administration can live on its own path (Decision 742/QĐ-BTTTT: separable from the service).
+VIC_ADMIN_PATH = os.environ.get("VIC_ADMIN_PATH", "quan-tri/")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

@@ -1,10 +1,19 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from vic.core.views import LoginView
+
+admin.site.site_header = "VIC — Quản trị hệ thống"
+admin.site.site_title = "VIC"
+admin.site.index_title = "Danh mục và quản trị"
+
 urlpatterns = [
-    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path("dang-nhap/", LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path("quan-tri/", admin.site.urls),
+    path(settings.VIC_ADMIN_PATH, admin.site.urls),
+    path("nhiem-vu/", include("vic.tasks.urls")),
+    path("van-ban/", include("vic.directives.urls")),
     path("", include("vic.core.urls")),
 ]

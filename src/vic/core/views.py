@@ -1,7 +1,87 @@
+"""The frame's pages: log in (with the demo logins when configured) and the dashboard (Tổng quan)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.db.models import Count
+from django.shortcuts import render
+
+from vic.core import clock
+from vic.tasks.models import Task
+from vic.tasks.status import COLOURS, NO_DEADLINE, OVERDUE, SIX, Status
+from vic.units.models import Unit
+
+
+class LoginView(auth_views.LoginView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if settings.VIC_SHOW_DEMO_LOGINS:
+            from vic.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
+
+            context.update(demo_logins=DEMO_LOGINS, demo_password=DEMO_PASSWORD)
+        return context
+
+
+def status_counts_by_unit(qs, today):
+    """One grouped query: {unit_id: {status: n}} over the counted tasks of `qs`."""
+    rows = qs.counted().with_status(today).values("lead_unit_id", "status").annotate(n=Count("id")).order_by()
+    table: dict[int, dict[str, int]] = {}
+    for row in rows:
+        table.setdefault(row["lead_unit_id"], {})[row["status"]] = row["n"]
+    return table
 
 
 @login_required
 def home(request):
-    return HttpResponse("VIC")
+    today = clock.today()
+    qs = Task.objects.visible_to(request.user)
+    if not request.user.sees_province:
+        qs = qs.filter(lead_unit_id=request.user.unit_id)
+    table = status_counts_by_unit(qs, today)
+    totals = {s: sum(c.get(s, 0) for c in table.values()) for s in SIX + NO_DEADLINE}
+    units = Unit.objects.in_bulk(table.keys())
+    rows = sorted(
+        (
+            {
+                "unit": units[uid],
+                "counts": [counts.get(s, 0) for s in SIX],
+                "no_deadline": sum(counts.get(s, 0) for s in NO_DEADLINE),
+                "overdue": sum(counts.get(s, 0) for s in OVERDUE),
+                "total": sum(counts.values()),
+            }
+            for uid, counts in table.items()
+        ),
+        key=lambda r: (-r["overdue"], r["unit"].name),
+    )
+    tiles = [{"status": s, "label": s.label, "count": totals[s], "colour": COLOURS[s]} for s in SIX]
+    chart = {
+        "labels": [r["unit"].label for r in rows[:25]],
+        "datasets": [
+            {
+                "label": str(s.label),
+                "backgroundColor": COLOURS[s],
+                "data": [r["counts"][i] for r in rows[:25]],
+            }
+            for i, s in enumerate(SIX)
+        ],
+    }
+    return render(
+        request,
+        "core/home.html",
+        {
+            "tiles": tiles,
+            "rows": rows,
+            "six": SIX,
+            "chart": chart,
+            "today": today,
+            "no_deadline_total": sum(totals[s] for s in NO_DEADLINE),
+            "drafts": Task.objects.visible_to(request.user)
+            .filter(delivered_on__isnull=True, withdrawn_on__isnull=True)
+            .count()
+            if request.user.can_register
+            else 0,
+            "Status": Status,
+        },
+    )

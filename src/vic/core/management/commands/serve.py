@@ -1,0 +1,51 @@
+"""`vic serve`: migrate, load the demo province into an empty database, collect static files, run gunicorn."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Chạy VIC: cập nhật CSDL, nạp dữ liệu mẫu nếu CSDL trống, phục vụ tại http://HOST:PORT"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default=os.environ.get("VIC_HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("VIC_PORT", "8000")))
+        parser.add_argument("--workers", type=int, default=int(os.environ.get("VIC_WORKERS", "3")))
+        parser.add_argument("--no-demo", action="store_true", help="Không nạp dữ liệu mẫu.")
+
+    def handle(self, *args, host, port, workers, no_demo, **options):
+        from vic.demo.loader import is_loaded
+        from vic.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
+
+        call_command("migrate", interactive=False, verbosity=0)
+        if not no_demo and not is_loaded():
+            self.stdout.write("Đang nạp dữ liệu mẫu (tỉnh Cà Mau, 2015)…")
+            call_command("demo")
+        call_command("collectstatic", interactive=False, verbosity=0)
+        url = f"http://{host}:{port}/"
+        self.stdout.write(self.style.SUCCESS(f"\nVIC đang chạy tại {url}"))
+        if settings.VIC_SHOW_DEMO_LOGINS:
+            self.stdout.write(f"Tài khoản dùng thử (mật khẩu: {DEMO_PASSWORD}):")
+            for username, role, unit in DEMO_LOGINS:
+                self.stdout.write(f"  {username:<14} {role} — {unit}")
+        self.stdout.write("Dừng: Ctrl+C\n")
+        sys.stdout.flush()
+        gunicorn = [
+            "gunicorn",
+            "vic.wsgi:application",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "-",
+            "--timeout",
+            "120",
+        ]
+        os.execvp(sys.executable, [sys.executable, "-m", *gunicorn])  # noqa: S606 - fixed argv, no shell

@@ -1,0 +1,123 @@
+"""Forms of the task pages; dates are typed dd/mm/yyyy."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from vic.units.models import Leader, Role, Unit, UnitKind, User
+
+from .models import DeadlineKind, Schedule, TaskUrgency
+from .status import Status
+
+DATE_ERRORS = {"invalid": _("Ngày không hợp lệ (nhập theo dạng dd/mm/yyyy, ví dụ 23/05/2026).")}
+
+
+class VNDateField(forms.DateField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", ["%d/%m/%Y", "%Y-%m-%d"])
+        kwargs.setdefault("error_messages", DATE_ERRORS)
+        kwargs.setdefault("widget", forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}))
+        super().__init__(**kwargs)
+
+
+def office_departments():
+    return Unit.objects.filter(kind=UnitKind.OFFICE_DEPARTMENT)
+
+
+def monitoring_officers():
+    return User.objects.filter(
+        is_active=True, role__in=[Role.MONITORING_OFFICER, Role.OFFICE_DEPARTMENT_HEAD]
+    ).select_related("unit")
+
+
+SCOPES = [
+    ("", _("Tất cả")),
+    ("lead", _("Đơn vị chủ trì")),
+    ("coordinate", _("Đơn vị phối hợp")),
+    ("due_soon", _("Sắp đến hạn")),
+    ("overdue", _("Quá hạn")),
+    ("draft", _("Chưa chuyển giao")),
+]
+
+
+class TaskFilterForm(forms.Form):
+    q = forms.CharField(label=_("Từ khóa"), required=False)
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị chủ trì"), queryset=Unit.objects.assignable(), required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Tình trạng"), choices=[("", _("Tất cả"))] + list(Status.choices), required=False
+    )
+    deadline_from = VNDateField(label=_("Hạn từ ngày"), required=False)
+    deadline_to = VNDateField(label=_("Hạn đến ngày"), required=False)
+    leader = forms.ModelChoiceField(label=_("Lãnh đạo giao"), queryset=Leader.objects.all(), required=False)
+    officer = forms.ModelChoiceField(
+        label=_("Chuyên viên theo dõi"), queryset=User.objects.none(), required=False
+    )
+    directive = forms.IntegerField(label=_("Văn bản (mã)"), required=False, widget=forms.HiddenInput)
+    is_key = forms.BooleanField(label=_("Chỉ nhiệm vụ trọng tâm"), required=False)
+    scope = forms.ChoiceField(choices=SCOPES, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = monitoring_officers()
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("deadline_from"), data.get("deadline_to")
+        if start and end and start > end:
+            self.add_error("deadline_to", _("“Hạn đến ngày” phải sau “Hạn từ ngày”."))
+        return data
+
+
+class TaskEditForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    content = forms.CharField(label=_("Nội dung nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 4}))
+    expected_output = forms.CharField(label=_("Sản phẩm"), required=False)
+    lead_unit = forms.ModelChoiceField(label=_("Đơn vị chủ trì"), queryset=Unit.objects.assignable())
+    coordinating_units = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị phối hợp"),
+        queryset=Unit.objects.assignable(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    monitoring_department = forms.ModelChoiceField(
+        label=_("Phòng theo dõi"), queryset=Unit.objects.none(), required=False
+    )
+    monitoring_officers = forms.ModelMultipleChoiceField(
+        label=_("Chuyên viên theo dõi"), queryset=User.objects.none(), required=False
+    )
+    assigning_leader = forms.ModelChoiceField(
+        label=_("Lãnh đạo giao"), queryset=Leader.objects.all(), required=False
+    )
+    schedule = forms.ChoiceField(label=_("Loại thời hạn"), choices=Schedule.choices)
+    deadline = VNDateField(label=_("Thời hạn"), required=False)
+    deadline_kind = forms.ChoiceField(label=_("Tính chất thời hạn"), choices=DeadlineKind.choices)
+    urgency = forms.ChoiceField(label=_("Độ khẩn"), choices=TaskUrgency.choices)
+    is_key = forms.BooleanField(label=_("Nhiệm vụ trọng tâm"), required=False)
+    note = forms.CharField(label=_("Lý do sửa"), required=False)
+    whole_group = forms.BooleanField(
+        label=_("Áp dụng cho cả nhóm (cùng nội dung, nhiều đơn vị chủ trì)"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["monitoring_department"].queryset = office_departments()
+        self.fields["monitoring_officers"].queryset = monitoring_officers()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("schedule") == Schedule.DATED and not data.get("deadline"):
+            self.add_error("deadline", _("Nhiệm vụ có thời hạn phải có ngày."))
+        return data
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ProgressForm(forms.Form):
+    text = forms.CharField(label=_("Nội dung tiến độ, kết quả"), widget=forms.Textarea(attrs={"rows": 3}))
+    paper_number = forms.CharField(label=_("Số văn bản báo cáo (nếu có)"), required=False)
+    paper_date = VNDateField(label=_("Ngày văn bản báo cáo"), required=False)

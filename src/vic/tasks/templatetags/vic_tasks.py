@@ -1,0 +1,51 @@
+"""Status badges and deadline hints, the same everywhere (SCREENS.md)."""
+
+from __future__ import annotations
+
+from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from vic.calendar.services import add_working_days
+from vic.core import clock
+from vic.tasks.status import Status, derive_status, facts_of
+
+register = template.Library()
+
+
+@register.simple_tag
+def status_badge(task, status_value=None):
+    value = status_value or getattr(task, "status", None)
+    status = Status(value) if isinstance(value, str) else derive_status(facts_of(task), clock.today())
+    return format_html(
+        '<span class="badge badge-status st-{}" data-status="{}">{}</span>',
+        status.value,
+        status.value,
+        status.label,
+    )
+
+
+@register.simple_tag
+def deadline_hint(task):
+    """ "còn 3 ngày" / "quá hạn 12 ngày" next to a deadline; "sắp đến hạn" within N working days."""
+    if task.effective_deadline is None or task.completed_on or task.withdrawn_on:
+        return ""
+    today = clock.today()
+    days = (task.effective_deadline - today).days
+    if days < 0:
+        text = ngettext("quá hạn %(n)d ngày", "quá hạn %(n)d ngày", -days) % {"n": -days}
+        return format_html('<span class="text-danger small fw-semibold">{}</span>', text)
+    soon_limit = add_working_days(today, settings.VIC_DUE_SOON_WORKING_DAYS)
+    text = _("hạn hôm nay") if days == 0 else ngettext("còn %(n)d ngày", "còn %(n)d ngày", days) % {"n": days}
+    if task.effective_deadline <= soon_limit:
+        return format_html(
+            '<span class="badge due-soon">{}</span> <span class="small">{}</span>', _("Sắp đến hạn"), text
+        )
+    return format_html('<span class="small text-muted">{}</span>', text)
+
+
+@register.filter
+def dmy(value):
+    return value.strftime("%d/%m/%Y") if value else ""

@@ -1,0 +1,278 @@
+"""Task pages: list with filters, a unit's inbox, the task page with its journal, Office corrections."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vic.calendar.services import add_working_days
+from vic.core import clock
+
+from . import actions
+from .forms import ProgressForm, ReasonForm, TaskEditForm, TaskFilterForm
+from .models import Task
+from .status import OVERDUE, Status
+
+PAGE_SIZE = 50
+
+
+def _list_queryset(user, today):
+    return (
+        Task.objects.visible_to(user)
+        .with_status(today)
+        .select_related(
+            "directive", "directive__kind", "lead_unit", "monitoring_department", "assigning_leader"
+        )
+        .prefetch_related("coordinating_units", "monitoring_officers")
+    )
+
+
+def apply_filters(qs, data: dict, user, today):
+    if data.get("q"):
+        qs = qs.search(data["q"])
+    if data.get("unit"):
+        qs = qs.filter(lead_unit=data["unit"])
+    if data.get("status"):
+        qs = qs.filter(status=data["status"])
+    if data.get("deadline_from"):
+        qs = qs.filter(effective_deadline__gte=data["deadline_from"])
+    if data.get("deadline_to"):
+        qs = qs.filter(effective_deadline__lte=data["deadline_to"])
+    if data.get("leader"):
+        qs = qs.filter(assigning_leader=data["leader"])
+    if data.get("officer"):
+        qs = qs.filter(monitoring_officers=data["officer"])
+    if data.get("directive"):
+        qs = qs.filter(directive_id=data["directive"])
+    if data.get("is_key"):
+        qs = qs.filter(is_key=True)
+    scope = data.get("scope")
+    if scope == "lead":
+        qs = qs.filter(lead_unit_id=user.unit_id)
+    elif scope == "coordinate":
+        qs = qs.filter(coordinations__unit_id=user.unit_id)
+    elif scope == "due_soon":
+        limit = add_working_days(today, settings.VIC_DUE_SOON_WORKING_DAYS)
+        qs = qs.filter(
+            status__in=[Status.IN_PROGRESS_WITHIN, Status.NOT_STARTED_WITHIN], effective_deadline__lte=limit
+        )
+    elif scope == "overdue":
+        qs = qs.filter(status__in=OVERDUE)
+    elif scope == "draft":
+        qs = qs.filter(status=Status.DRAFT)
+    return qs
+
+
+def overdue_first(qs):
+    rank = Case(When(status__in=OVERDUE, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return qs.order_by(rank, F("effective_deadline").asc(nulls_last=True), "id")
+
+
+@login_required
+def task_list(request):
+    today = clock.today()
+    form = TaskFilterForm(request.GET or None)
+    qs = _list_queryset(request.user, today)
+    if form.is_bound and form.is_valid():
+        qs = apply_filters(qs, form.cleaned_data, request.user, today)
+    elif form.is_bound:
+        qs = qs.none()  # an invalid filter shows its error and nothing, never "everything"
+    page = Paginator(overdue_first(qs), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request, "tasks/list.html", {"form": form, "page": page, "query": query.urlencode(), "today": today}
+    )
+
+
+@login_required
+def inbox(request):
+    """A unit's newly delivered tasks, as lead or coordinator (newest first)."""
+    today = clock.today()
+    qs = _list_queryset(request.user, today).exclude(status__in=[Status.WITHDRAWN, Status.DRAFT])
+    unit_id = request.user.unit_id
+    lead = qs.filter(lead_unit_id=unit_id).order_by("-delivered_at")[:50]
+    coordinate = qs.filter(coordinations__unit_id=unit_id).order_by("-delivered_at")[:50]
+    return render(request, "tasks/inbox.html", {"lead": lead, "coordinate": coordinate})
+
+
+def _task_for(user, pk):
+    return get_object_or_404(
+        Task.objects.visible_to(user).select_related(
+            "directive", "directive__kind", "lead_unit", "monitoring_department", "assigning_leader", "series"
+        ),
+        pk=pk,
+    )
+
+
+@login_required
+def task_detail(request, pk):
+    task = _task_for(request.user, pk)
+    today = clock.today()
+    can_edit = Task.objects.editable_by(request.user).filter(pk=pk).exists()
+    context = {
+        "task": task,
+        "status": task.status(today),
+        "events": task.events.select_related("actor"),
+        "progress": task.progress_reports.select_related("author", "unit"),
+        "coordinations": task.coordinations.select_related("unit"),
+        "group": Task.objects.visible_to(request.user)
+        .filter(group_id=task.group_id)
+        .exclude(pk=task.pk)
+        .with_status(today)
+        .select_related("lead_unit"),
+        "can_edit": can_edit,
+        "can_progress": task.delivered_on
+        and not task.completed_on
+        and not task.withdrawn_on
+        and (request.user.unit_id == task.lead_unit_id or can_edit),
+        "can_confirm": task.delivered_on
+        and not task.completed_on
+        and not task.withdrawn_on
+        and request.user.sees_province
+        and request.user.role != "provincial_leader",
+        "progress_form": ProgressForm(),
+        "reason_form": ReasonForm(),
+        "files": task.directive.files.all(),
+    }
+    return render(request, "tasks/detail.html", context)
+
+
+@login_required
+def task_edit(request, pk):
+    task = _task_for(request.user, pk)
+    if not Task.objects.editable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied
+    initial = {
+        "version": task.version,
+        "content": task.content,
+        "expected_output": task.expected_output,
+        "lead_unit": task.lead_unit,
+        "coordinating_units": list(task.coordinating_units.all()),
+        "monitoring_department": task.monitoring_department,
+        "monitoring_officers": list(task.monitoring_officers.all()),
+        "assigning_leader": task.assigning_leader,
+        "schedule": task.schedule,
+        "deadline": task.deadline,
+        "deadline_kind": task.deadline_kind,
+        "urgency": task.urgency,
+        "is_key": task.is_key,
+    }
+    form = TaskEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        changes = {
+            k: data[k]
+            for k in [
+                "content",
+                "expected_output",
+                "lead_unit",
+                "monitoring_department",
+                "assigning_leader",
+                "schedule",
+                "deadline",
+                "deadline_kind",
+                "urgency",
+                "is_key",
+            ]
+        }
+        try:
+            if data["whole_group"]:
+                versions = {t.pk: t.version for t in Task.objects.filter(group_id=task.group_id)}
+                versions[task.pk] = data["version"]
+                changes.pop("lead_unit")
+                actions.update_task_group(
+                    request.user, task, changes, expected_versions=versions, note=data["note"]
+                )
+            else:
+                actions.update_task(
+                    request.user,
+                    task,
+                    changes,
+                    expected_version=data["version"],
+                    note=data["note"],
+                    coordinating_units=list(data["coordinating_units"]),
+                    monitoring_officers=list(data["monitoring_officers"]),
+                )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã lưu thay đổi của nhiệm vụ."))
+            return redirect("tasks:detail", pk=pk)
+    return render(request, "tasks/edit.html", {"task": task, "form": form})
+
+
+@login_required
+@require_POST
+def task_deliver(request, pk):
+    task = _task_for(request.user, pk)
+    done = actions.deliver_tasks(request.user, [task])
+    messages.success(
+        request, _("Đã chuyển giao nhiệm vụ cho đơn vị.") if done else _("Nhiệm vụ đã được chuyển giao.")
+    )
+    return redirect("tasks:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def task_withdraw(request, pk):
+    task = _task_for(request.user, pk)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        actions.withdraw_task(request.user, task, form.cleaned_data["reason"])
+        messages.success(request, _("Đã thu hồi nhiệm vụ."))
+    else:
+        messages.error(request, _("Cần ghi lý do thu hồi."))
+    return redirect("tasks:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def task_progress(request, pk):
+    task = _task_for(request.user, pk)
+    form = ProgressForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.record_progress(request.user, task, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Đã ghi nhận báo cáo tiến độ."))
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("tasks:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def task_confirm(request, pk):
+    task = _task_for(request.user, pk)
+    actions.confirm_completion(request.user, task)
+    messages.success(request, _("Đã xác nhận hoàn thành nhiệm vụ."))
+    return redirect("tasks:detail", pk=pk)
+
+
+@login_required
+def late_registrations(request):
+    """R-5.1: registrations that broke the one-working-day rule (delivered late, or still not delivered)."""
+    if not request.user.sees_province:
+        raise PermissionDenied
+    today = clock.today()
+    qs = (
+        Task.objects.visible_to(request.user)
+        .filter(withdrawn_on__isnull=True)
+        .filter(
+            Q(delivered_on__gt=F("delivery_due_on")) | Q(delivered_on__isnull=True, delivery_due_on__lt=today)
+        )
+        .select_related("directive", "lead_unit", "registered_by")
+        .order_by("-arose_on", "id")
+    )
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "tasks/late_registrations.html", {"page": page, "today": today})
