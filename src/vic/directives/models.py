@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -146,3 +147,8 @@ class DirectiveFile(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+auditlog.register(DirectiveKind)
+auditlog.register(Directive, exclude_fields=["search_text"])
+auditlog.register(DirectiveFile)

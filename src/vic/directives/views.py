@@ -13,9 +13,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from vic.core import clock
 from vic.core.text import fold
+from vic.tasks.actions import deliver_tasks
 from vic.tasks.models import Schedule, Task, TaskUrgency
 from vic.tasks.specs import TaskSpec
 from vic.units.actions import add_external_unit
@@ -236,12 +238,9 @@ def directive_detail(request, pk):
 
 
 @login_required
+@require_POST
 def deliver_all(request, pk):
-    from vic.tasks.actions import deliver_tasks
-
     directive = get_object_or_404(visible_directives(request.user), pk=pk)
-    if request.method != "POST":
-        raise Http404
     done = deliver_tasks(
         request.user, list(directive.tasks.filter(delivered_on__isnull=True, withdrawn_on__isnull=True))
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from auditlog.registry import auditlog
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -247,3 +248,9 @@ class TaskEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("Nhật ký không được xóa."))
+
+
+auditlog.register(Task, exclude_fields=["search_text", "version"], m2m_fields={"monitoring_officers"})
+auditlog.register(TaskCoordination)
+auditlog.register(TaskSeries)
+auditlog.register(ProgressReport)

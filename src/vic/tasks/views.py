@@ -209,54 +209,63 @@ def task_edit(request, pk):
     return render(request, "tasks/edit.html", {"task": task, "form": form})
 
 
+def _act(request, pk, run, success: str):
+    """Run an action from a task page's button; a refused action comes back as a Vietnamese message."""
+    task = _task_for(request.user, pk)
+    try:
+        run(task)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success)
+    return redirect("tasks:detail", pk=pk)
+
+
 @login_required
 @require_POST
 def task_deliver(request, pk):
-    task = _task_for(request.user, pk)
-    done = actions.deliver_tasks(request.user, [task])
-    messages.success(
-        request, _("Đã chuyển giao nhiệm vụ cho đơn vị.") if done else _("Nhiệm vụ đã được chuyển giao.")
+    return _act(
+        request,
+        pk,
+        lambda task: actions.deliver_tasks(request.user, [task]),
+        _("Đã chuyển giao nhiệm vụ cho đơn vị."),
     )
-    return redirect("tasks:detail", pk=pk)
 
 
 @login_required
 @require_POST
 def task_withdraw(request, pk):
-    task = _task_for(request.user, pk)
     form = ReasonForm(request.POST)
-    if form.is_valid():
-        actions.withdraw_task(request.user, task, form.cleaned_data["reason"])
-        messages.success(request, _("Đã thu hồi nhiệm vụ."))
-    else:
-        messages.error(request, _("Cần ghi lý do thu hồi."))
-    return redirect("tasks:detail", pk=pk)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    return _act(
+        request, pk, lambda task: actions.withdraw_task(request.user, task, reason), _("Đã thu hồi nhiệm vụ.")
+    )
 
 
 @login_required
 @require_POST
 def task_progress(request, pk):
-    task = _task_for(request.user, pk)
     form = ProgressForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.record_progress(request.user, task, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Đã ghi nhận báo cáo tiến độ."))
-    else:
+    if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-    return redirect("tasks:detail", pk=pk)
+        return redirect("tasks:detail", pk=pk)
+    return _act(
+        request,
+        pk,
+        lambda task: actions.record_progress(request.user, task, **form.cleaned_data),
+        _("Đã ghi nhận báo cáo tiến độ."),
+    )
 
 
 @login_required
 @require_POST
 def task_confirm(request, pk):
-    task = _task_for(request.user, pk)
-    actions.confirm_completion(request.user, task)
-    messages.success(request, _("Đã xác nhận hoàn thành nhiệm vụ."))
-    return redirect("tasks:detail", pk=pk)
+    return _act(
+        request,
+        pk,
+        lambda task: actions.confirm_completion(request.user, task),
+        _("Đã xác nhận hoàn thành nhiệm vụ."),
+    )
 
 
 @login_required

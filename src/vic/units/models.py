@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from auditlog.registry import auditlog
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
@@ -200,3 +201,9 @@ class Leader(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_position_display()} {self.name}"
+
+
+auditlog.register(Unit, m2m_fields={"successors"})
+auditlog.register(UnitGroupPhrase)
+auditlog.register(User, exclude_fields=["password", "last_login"])
+auditlog.register(Leader)
