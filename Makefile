@@ -21,7 +21,7 @@ $(VENV)/.installed: uv.lock pyproject.toml | $(UV)
 install: $(VENV)/.installed
 
 run: install
-	$(VENV)/bin/vic serve
+	VIC_DEMO=1 $(VENV)/bin/vic serve
 
 test: install
 	$(VENV)/bin/pytest -n 2 --dist loadgroup

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "csp",
     "axes",
     "auditlog",
     "vic.core",
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -142,6 +144,12 @@ AXES_FAILURE_LIMIT = env_int("VIC_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_ENABLED = env_bool("VIC_AXES_ENABLED", True)
+AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
+# Behind nginx every request comes from 127.0.0.1: read the client's address from X-Forwarded-For.
+VIC_PROXY_COUNT = env_int("VIC_PROXY_COUNT", 0)
+if VIC_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = VIC_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
@@ -173,16 +181,41 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 VIC_REGISTRATION_WORKING_DAYS = env_int("VIC_REGISTRATION_WORKING_DAYS", 1)
 # Tasks due within this many working days carry the "sắp đến hạn" marker.
 VIC_DUE_SOON_WORKING_DAYS = env_int("VIC_DUE_SOON_WORKING_DAYS", 5)
-# The login page lists the demo accounts; switch off in production (docs/deploy.md).
-VIC_SHOW_DEMO_LOGINS = env_bool("VIC_SHOW_DEMO_LOGINS", True)
+# Demo mode (`make run` sets VIC_DEMO=1): `vic serve` loads the demo province into an empty database and
+# the login page lists the demo accounts. Never in production (docs/quan-tri-va-trien-khai.md).
+VIC_DEMO = env_bool("VIC_DEMO", False)
+VIC_SHOW_DEMO_LOGINS = env_bool("VIC_SHOW_DEMO_LOGINS", VIC_DEMO)
 # Administration can live on its own path (Decision 742/QĐ-BTTTT: separable from the service).
 VIC_ADMIN_PATH = os.environ.get("VIC_ADMIN_PATH", "quan-tri/")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("VIC_SECURE_COOKIES", False)
+# Production behind an HTTPS proxy: VIC_HTTPS=1 trusts X-Forwarded-Proto, sets secure cookies and HSTS.
+VIC_HTTPS = env_bool("VIC_HTTPS", False)
+SESSION_COOKIE_SECURE = env_bool("VIC_SECURE_COOKIES", VIC_HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+if VIC_HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("VIC_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("VIC_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+    SECURE_HSTS_PRELOAD = False
+SECURE_REFERRER_POLICY = "same-origin"
+# Content Security Policy: everything from this server only (assets are served by the app, no CDN).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # htmx and Bootstrap set inline style attributes; no inline scripts are allowed.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
 
 EMAIL_BACKEND = os.environ.get("VIC_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("VIC_FROM_EMAIL", "vic@localhost")

@@ -220,10 +220,6 @@ def test_the_database_enforces_identity(db):
     assert Directive.objects.count() == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: DuplicateDirective prints registered_at in UTC (strftime on an aware UTC datetime), not local date",
-)
 def test_duplicate_message_gives_the_local_registration_date(clerk, tree):
     # Registered at 06:30 on 06/01/2026 in Hà Nội = 23:30 on 05/01/2026 UTC.
     with clock.at(datetime.datetime(2026, 1, 6, 6, 30, tzinfo=HANOI)):
@@ -367,11 +363,6 @@ def test_invalid_task_spec_with_an_upload_keeps_no_database_row(clerk, tree):
     assert DirectiveFile.objects.count() == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the file is written to storage inside the transaction before the task specs are validated; "
-    "a rollback leaves an orphan file in MEDIA_ROOT",
-)
 def test_invalid_task_spec_leaves_no_file_on_disk(clerk, tree, media_root):
     with pytest.raises(ValidationError):
         register_directive(clerk, cv846(), specs=[make_spec([], content="Không có chủ trì")], uploads=[pdf()])

@@ -263,10 +263,6 @@ def test_delivering_twice_or_after_withdrawal_does_nothing(clerk, tree):
     assert events(second, EventKind.DELIVERED) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: deliver_tasks returns the rows read before its UPDATE, so their delivered_on/at are still None",
-)
 def test_deliver_returns_the_delivered_tasks_with_their_date(clerk, tree):
     tasks = register_tasks(clerk, [tree.stc, tree.city])
     with clock.at(D("2026-01-06")):
@@ -330,10 +326,6 @@ def test_update_coordinators_is_journaled(clerk, tree):
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: update_task changing lead_unit to a coordinating unit leaves it coordinator of its own task",
-)
 def test_changing_the_lead_to_a_coordinator_drops_it_from_the_coordinators(clerk, tree):
     (task,) = register_tasks(clerk, tree.stc, coordinating_units=[tree.skhdt, tree.stnmt])
     update_task(clerk, task, {"lead_unit": tree.skhdt}, expected_version=task.version)
@@ -401,10 +393,6 @@ def test_update_task_group_is_all_or_nothing(clerk, tree):
     assert TaskEvent.objects.filter(kind=EventKind.EDITED).count() == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a recurring duty's occurrences share one group_id, so a group edit gives them all one deadline",
-)
 def test_group_edit_of_one_occurrence_leaves_the_other_occurrences(clerk, tree):
     tasks = register_tasks(
         clerk,
@@ -452,10 +440,6 @@ def test_withdraw_with_a_reason(clerk, tree):
     assert event.actor == clerk
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: withdraw_task on an already withdrawn task overwrites withdrawn_on (history rewritten)",
-)
 def test_withdrawing_twice_keeps_the_first_withdrawal(clerk, tree):
     (task,) = register_tasks(clerk, tree.stc, deliver_on=D("2026-01-06"))
     with clock.at(D("2026-01-15")):
@@ -530,11 +514,6 @@ def test_only_the_office_confirms_completion(users, clerk, tree, who):
     assert task.completed_on is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AttributeError,
-    reason="BUG: confirm_completion reads user.sees_province without checking authentication",
-)
 def test_anonymous_cannot_confirm_completion(clerk, tree):
     (task,) = register_tasks(clerk, tree.stc, deliver_on=D("2026-01-06"))
     with pytest.raises(PermissionDenied):

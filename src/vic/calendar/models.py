@@ -6,6 +6,7 @@ records a Government decision the package does not know: an extra day off or a S
 
 from __future__ import annotations
 
+from auditlog.registry import auditlog
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -32,3 +33,6 @@ class DayOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day:%d/%m/%Y} — {self.get_kind_display()}"
+
+
+auditlog.register(DayOverride)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest
 
 
@@ -9,4 +10,8 @@ def frame(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"frame_user": user}
+    return {
+        "registration_days": settings.VIC_REGISTRATION_WORKING_DAYS,
+        "upload_limit_mb": settings.VIC_UPLOAD_MAX_BYTES // (1024 * 1024),
+        "upload_extensions": ", ".join(settings.VIC_UPLOAD_EXTENSIONS),
+    }

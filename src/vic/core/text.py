@@ -6,6 +6,23 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# Abbreviations clerks and documents use interchangeably with the full words.
+_CANON = [
+    (re.compile(r"\bubnd\b"), "uy ban nhan dan"),
+    (re.compile(r"\btp\.?\s"), "thanh pho "),
+    (re.compile(r"\bdt\b"), "dau tu"),
+]
+_LEADING = re.compile(r"^(giao|de nghi|yeu cau)\s+")
+_TRAILING = re.compile(r"[\s.,:;]+$")
+
+
+def canon(text: str) -> str:
+    """Folded, with the abbreviations documents use spelled out: "UBND" and "Ủy ban nhân dân" compare equal."""
+    out = fold(text)
+    for pattern, repl in _CANON:
+        out = pattern.sub(repl, out)
+    out = _LEADING.sub("", out)
+    return _TRAILING.sub("", out).strip()
 
 
 def fold(text: str | None) -> str:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vic.core.text import nfc
 from vic.tasks.actions import create_tasks, deliver_tasks
+from vic.tasks.actions.register import validate_spec
 from vic.tasks.specs import TaskSpec
 
 from .files import check_upload
@@ -27,7 +29,7 @@ class DuplicateDirective(ValidationError):
             % {
                 "ref": existing.reference,
                 "issuer": existing.issuer,
-                "when": existing.registered_at.strftime("%d/%m/%Y"),
+                "when": timezone.localtime(existing.registered_at).strftime("%d/%m/%Y"),
                 "id": existing.pk,
             },
             code="duplicate",
@@ -80,21 +82,32 @@ def register_directive(user, fields: dict, *, specs: list[TaskSpec] = (), upload
     if (existing := find_duplicate(directive)) is not None:
         raise DuplicateDirective(existing)
     checked = [(upload, check_upload(upload)) for upload in uploads]
+    for spec in specs:
+        validate_spec(spec)  # before any file reaches the disk
+    written: list[DirectiveFile] = []
     try:
         with transaction.atomic():
             directive.save()
-            for upload, sha256 in checked:
-                attach_file(user, directive, upload, sha256)
+            written += [attach_file(user, directive, upload, sha256) for upload, sha256 in checked]
             tasks = create_tasks(user, directive, list(specs))
             if deliver:
                 deliver_tasks(user, tasks)
     except IntegrityError:
+        _remove_files(written)
         # Two clerks saving the same document at once: the constraint decides, the loser is told where it is.
         existing = find_duplicate(directive)
         if existing is None:
             raise
         raise DuplicateDirective(existing) from None
+    except BaseException:
+        _remove_files(written)  # the rows are rolled back; their files must not stay behind
+        raise
     return directive
+
+
+def _remove_files(records: list[DirectiveFile]) -> None:
+    for record in records:
+        record.file.storage.delete(record.file.name)
 
 
 def attach_file(user, directive: Directive, upload, sha256: str | None = None) -> DirectiveFile:

@@ -125,4 +125,4 @@ class TaskRowForm(forms.Form):
         return data
 
 
-TaskRowFormSet = forms.formset_factory(TaskRowForm, extra=1, can_delete=True, min_num=1, validate_min=True)
+TaskRowFormSet = forms.formset_factory(TaskRowForm, extra=0, can_delete=True, min_num=1, validate_min=True)

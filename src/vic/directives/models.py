@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
-from vic.core.text import fold
+from vic.core.text import canon, fold
 
 
 class DirectiveKind(models.Model):
@@ -118,7 +118,7 @@ class Directive(models.Model):
 
     def fill_derived(self) -> None:
         self.year = self.issue_date.year
-        self.issuer_key = fold(self.issuer)
+        self.issuer_key = canon(self.issuer)
         self.search_text = " ".join(
             fold(x)
             for x in [self.number, self.symbol, f"{self.number}/{self.symbol}", self.issuer, self.abstract]

@@ -20,8 +20,13 @@ def delivery_due(arose_on: datetime.date, urgency: str) -> datetime.date:
     return add_working_days(arose_on, settings.VIC_REGISTRATION_WORKING_DAYS)
 
 
+def effective_deadline(deadline: datetime.date | None) -> datetime.date | None:
+    """A deadline on a day off runs to the end of the next working day (Civil Code art. 148)."""
+    return roll_forward(deadline) if deadline else None
+
+
 def refresh(task: Task) -> None:
-    task.effective_deadline = roll_forward(task.deadline) if task.deadline else None
+    task.effective_deadline = effective_deadline(task.deadline)
     task.delivery_due_on = delivery_due(task.arose_on, task.urgency)
 
 
@@ -38,7 +43,8 @@ def refresh_search_text(task: Task) -> None:
         task.lead_unit.name,
         task.lead_unit.short_name,
     ]
-    parts += [u.name for u in task.coordinating_units.all()] if task.pk else []
+    if task.pk:
+        parts += [n for u in task.coordinating_units.all() for n in (u.name, u.short_name)]
     task.search_text = " ".join(fold(p) for p in parts if p)
 
 

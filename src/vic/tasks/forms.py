@@ -96,7 +96,10 @@ class TaskEditForm(forms.Form):
     deadline_kind = forms.ChoiceField(label=_("Tính chất thời hạn"), choices=DeadlineKind.choices)
     urgency = forms.ChoiceField(label=_("Độ khẩn"), choices=TaskUrgency.choices)
     is_key = forms.BooleanField(label=_("Nhiệm vụ trọng tâm"), required=False)
+    arose_on = VNDateField(label=_("Ngày phát sinh"))
+    arose_note = forms.CharField(label=_("Lý do sửa ngày phát sinh"), required=False)
     note = forms.CharField(label=_("Lý do sửa"), required=False)
+    group_versions = forms.CharField(widget=forms.HiddenInput, required=False)
     whole_group = forms.BooleanField(
         label=_("Áp dụng cho cả nhóm (cùng nội dung, nhiều đơn vị chủ trì)"), required=False
     )
@@ -111,6 +114,14 @@ class TaskEditForm(forms.Form):
         if data.get("schedule") == Schedule.DATED and not data.get("deadline"):
             self.add_error("deadline", _("Nhiệm vụ có thời hạn phải có ngày."))
         return data
+
+    def clean_group_versions(self) -> dict[int, int]:
+        """ "12:3,13:1" — the versions of the group's tasks when the page was opened."""
+        raw = self.cleaned_data.get("group_versions") or ""
+        try:
+            return {int(k): int(v) for k, v in (pair.split(":") for pair in raw.split(",") if pair)}
+        except ValueError:
+            raise forms.ValidationError(_("Dữ liệu trang không hợp lệ; hãy tải lại trang.")) from None
 
 
 class ReasonForm(forms.Form):

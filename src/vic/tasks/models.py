@@ -220,7 +220,18 @@ class EventKind(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Thu hồi nhiệm vụ")
     PROGRESS = "progress", _("Báo cáo tiến độ")
     COMPLETED = "completed", _("Xác nhận hoàn thành")
+    RECOMPUTED = "recomputed", _("Tính lại thời hạn theo lịch làm việc")
     DIRECTIVE_EDITED = "directive_edited", _("Sửa văn bản giao")
+
+
+class TaskEventQuerySet(models.QuerySet):
+    """The journal is append-only, in bulk too."""
+
+    def update(self, **kwargs):
+        raise ValidationError(_("Nhật ký không được sửa."))
+
+    def delete(self):
+        raise ValidationError(_("Nhật ký không được xóa."))
 
 
 class TaskEvent(models.Model):
@@ -232,6 +243,8 @@ class TaskEvent(models.Model):
     at = models.DateTimeField(_("thời điểm"), default=clock.now, db_index=True)
     note = models.TextField(_("ghi chú"), blank=True)
     changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
+
+    objects = TaskEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("nhật ký nhiệm vụ")

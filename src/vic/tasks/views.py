@@ -145,68 +145,71 @@ def task_detail(request, pk):
     return render(request, "tasks/detail.html", context)
 
 
+EDIT_CHANGES = [
+    "content",
+    "expected_output",
+    "lead_unit",
+    "monitoring_department",
+    "assigning_leader",
+    "schedule",
+    "deadline",
+    "deadline_kind",
+    "urgency",
+    "is_key",
+    "arose_on",
+    "arose_note",
+]
+
+
+def _edit_initial(task: Task) -> dict:
+    initial = {name: getattr(task, name) for name in EDIT_CHANGES}
+    group = Task.objects.filter(group_id=task.group_id).values_list("pk", "version")
+    initial.update(
+        version=task.version,
+        coordinating_units=list(task.coordinating_units.all()),
+        monitoring_officers=list(task.monitoring_officers.all()),
+        group_versions=",".join(f"{pk}:{version}" for pk, version in group),
+    )
+    return initial
+
+
 @login_required
 def task_edit(request, pk):
     task = _task_for(request.user, pk)
     if not Task.objects.editable_by(request.user).filter(pk=pk).exists():
         raise PermissionDenied
-    initial = {
-        "version": task.version,
-        "content": task.content,
-        "expected_output": task.expected_output,
-        "lead_unit": task.lead_unit,
-        "coordinating_units": list(task.coordinating_units.all()),
-        "monitoring_department": task.monitoring_department,
-        "monitoring_officers": list(task.monitoring_officers.all()),
-        "assigning_leader": task.assigning_leader,
-        "schedule": task.schedule,
-        "deadline": task.deadline,
-        "deadline_kind": task.deadline_kind,
-        "urgency": task.urgency,
-        "is_key": task.is_key,
-    }
-    form = TaskEditForm(request.POST or None, initial=initial)
+    form = TaskEditForm(request.POST or None, initial=_edit_initial(task))
+    newer = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        changes = {
-            k: data[k]
-            for k in [
-                "content",
-                "expected_output",
-                "lead_unit",
-                "monitoring_department",
-                "assigning_leader",
-                "schedule",
-                "deadline",
-                "deadline_kind",
-                "urgency",
-                "is_key",
-            ]
+        changes = {k: data[k] for k in EDIT_CHANGES}
+        units = {
+            "coordinating_units": list(data["coordinating_units"]),
+            "monitoring_officers": list(data["monitoring_officers"]),
         }
         try:
             if data["whole_group"]:
-                versions = {t.pk: t.version for t in Task.objects.filter(group_id=task.group_id)}
-                versions[task.pk] = data["version"]
-                changes.pop("lead_unit")
+                versions = data["group_versions"] or {task.pk: data["version"]}
                 actions.update_task_group(
-                    request.user, task, changes, expected_versions=versions, note=data["note"]
+                    request.user, task, changes, expected_versions=versions, note=data["note"], **units
                 )
             else:
                 actions.update_task(
-                    request.user,
-                    task,
-                    changes,
-                    expected_version=data["version"],
-                    note=data["note"],
-                    coordinating_units=list(data["coordinating_units"]),
-                    monitoring_officers=list(data["monitoring_officers"]),
+                    request.user, task, changes, expected_version=data["version"], note=data["note"], **units
                 )
+        except actions.ConcurrentEdit as error:
+            # Keep what this user typed, show what the other person changed, and let a second save overwrite.
+            form.add_error(None, error)
+            fresh = _edit_initial(Task.objects.get(pk=pk))
+            form.data = form.data.copy()
+            form.data.update({"version": fresh["version"], "group_versions": fresh["group_versions"]})
+            newer = Task.objects.get(pk=pk).events.select_related("actor")[:3]
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Đã lưu thay đổi của nhiệm vụ."))
             return redirect("tasks:detail", pk=pk)
-    return render(request, "tasks/edit.html", {"task": task, "form": form})
+    return render(request, "tasks/edit.html", {"task": task, "form": form, "newer": newer})
 
 
 def _act(request, pk, run, success: str):

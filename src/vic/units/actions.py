@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from django.utils.text import slugify
 
-from vic.core.text import fold
+from vic.core.text import canon, fold
 
 from .models import Unit, UnitKind
-from .resolve import canon
 
 
 def add_external_unit(name: str) -> Unit:
     """A unit outside the tree (a ministry, another province) so that no task is dropped (DOMAIN "Decisions")."""
     name = " ".join(name.split())
-    for unit in Unit.objects.filter(kind=UnitKind.EXTERNAL, search_text__startswith=fold(name)[:30]):
-        if canon(unit.name) == canon(name):
+    key = canon(name)
+    for unit in Unit.objects.filter(kind=UnitKind.EXTERNAL).only("name"):
+        if canon(unit.name) == key:
             return unit
     base = "ngoai-" + (slugify(fold(name))[:40] or "don-vi")
     code, n = base, 1

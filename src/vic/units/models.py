@@ -6,6 +6,7 @@ import datetime
 
 from auditlog.registry import auditlog
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -119,6 +120,16 @@ class UnitGroupPhrase(models.Model):
     def save(self, *args, **kwargs):
         self.folded = fold(self.phrase)
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        unknown = set(self.kind_list()) - set(UnitKind.values)
+        if unknown or not self.kind_list():
+            raise ValidationError(
+                {
+                    "kinds": _("Mã loại không hợp lệ: %(codes)s. Dùng: %(valid)s.")
+                    % {"codes": ", ".join(sorted(unknown)) or "—", "valid": ", ".join(UnitKind.values)}
+                }
+            )
 
     def kind_list(self) -> list[str]:
         return [k.strip() for k in self.kinds.split(",") if k.strip()]

@@ -12,26 +12,9 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from vic.core.text import fold
+from vic.core.text import canon
 
 from .models import Unit, UnitGroupPhrase
-
-# Abbreviations clerks and documents use interchangeably with the full words.
-_CANON = [
-    (re.compile(r"\bubnd\b"), "uy ban nhan dan"),
-    (re.compile(r"\btp\.?\s"), "thanh pho "),
-    (re.compile(r"\bdt\b"), "dau tu"),
-]
-_LEADING = re.compile(r"^(giao|de nghi|yeu cau)\s+")
-_TRAILING = re.compile(r"[\s.,:;]+$")
-
-
-def canon(text: str) -> str:
-    out = fold(text)
-    for pattern, repl in _CANON:
-        out = pattern.sub(repl, out)
-    out = _LEADING.sub("", out)
-    return _TRAILING.sub("", out).strip()
 
 
 @dataclass

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import template
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from vic.calendar.services import add_working_days
 from vic.core import clock
@@ -49,3 +52,30 @@ def deadline_hint(task):
 @register.filter
 def dmy(value):
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+_EXTRA_LABELS = {
+    "coordinating_units": gettext_lazy("đơn vị phối hợp"),
+    "monitoring_officers": gettext_lazy("chuyên viên theo dõi"),
+    "completed_on": gettext_lazy("ngày hoàn thành"),
+}
+
+
+@register.filter
+def field_label(name: str) -> str:
+    """A journal's field name as users read it ("deadline" → "thời hạn")."""
+    from vic.tasks.models import Task
+
+    try:
+        return str(Task._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return str(_EXTRA_LABELS.get(name, name))
+
+
+@register.filter
+def journal_value(value: str) -> str:
+    """ISO dates stored in the journal shown as dd/mm/yyyy; other values as they are."""
+    try:
+        return datetime.date.fromisoformat(value).strftime("%d/%m/%Y")
+    except (TypeError, ValueError):
+        return {"True": _("có"), "False": _("không")}.get(value, value)

@@ -23,6 +23,7 @@ PHRASES = [
     ("Ủy ban nhân dân thành phố và các huyện", DISTRICTS),
     ("Ủy ban nhân dân các huyện", DISTRICTS),
     ("Chủ tịch Ủy ban nhân dân các huyện, thành phố", DISTRICTS),
+    ("Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố", DISTRICTS),
     ("Ủy ban nhân dân các xã, phường, thị trấn", "commune"),
     ("Ủy ban nhân dân các xã, phường", "commune"),
 ]

@@ -17,14 +17,19 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("VIC_HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("VIC_PORT", "8000")))
         parser.add_argument("--workers", type=int, default=int(os.environ.get("VIC_WORKERS", "3")))
-        parser.add_argument("--no-demo", action="store_true", help="Không nạp dữ liệu mẫu.")
+        parser.add_argument(
+            "--demo",
+            action="store_true",
+            default=settings.VIC_DEMO,
+            help="Nạp dữ liệu mẫu nếu CSDL trống (mặc định theo VIC_DEMO).",
+        )
 
-    def handle(self, *args, host, port, workers, no_demo, **options):
+    def handle(self, *args, host, port, workers, demo, **options):
         from vic.demo.loader import is_loaded
         from vic.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 
         call_command("migrate", interactive=False, verbosity=0)
-        if not no_demo and not is_loaded():
+        if demo and not is_loaded():
             self.stdout.write("Đang nạp dữ liệu mẫu (tỉnh Cà Mau, 2015)…")
             call_command("demo")
         call_command("collectstatic", interactive=False, verbosity=0)

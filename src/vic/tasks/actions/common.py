@@ -1,0 +1,38 @@
+"""What every task action shares: the journal writer, the conflict error, permission checks."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from ..models import Task, TaskEvent
+
+
+class ConcurrentEdit(ValidationError):
+    """Someone saved the task after this user opened it; nothing of theirs is overwritten."""
+
+
+def journal(task: Task, kind: str, actor, note: str = "", changes: dict | None = None) -> TaskEvent:
+    return TaskEvent.objects.create(task=task, kind=kind, actor=actor, note=note, changes=changes or {})
+
+
+def active(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def require_registrar(user) -> None:
+    if not (active(user) and user.can_register):
+        raise PermissionDenied(_("Bạn không có quyền nhập, sửa hoặc chuyển giao nhiệm vụ."))
+
+
+def require_editable(user, task: Task, message: str) -> None:
+    if not Task.objects.editable_by(user).filter(pk=task.pk).exists():
+        raise PermissionDenied(message)
+
+
+def unique(items) -> list:
+    seen = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen

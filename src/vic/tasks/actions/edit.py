@@ -1,0 +1,179 @@
+"""The Office's corrections of a task (R-5.3): edit, edit a group together, withdraw, recompute deadlines."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vic.core import clock
+
+from .. import derived
+from ..models import EventKind, Schedule, Task, TaskCoordination
+from .common import ConcurrentEdit, journal, require_editable, unique
+
+# Fields the Office may correct on a task; each change is journaled with before/after.
+EDITABLE_FIELDS = [
+    "content", "expected_output", "report_to", "lead_unit", "monitoring_department", "assigning_leader",
+    "schedule", "deadline", "deadline_kind", "urgency", "is_key", "arose_on", "arose_note",
+]  # fmt: skip
+
+
+def _display(value) -> str:
+    """Journal values: ISO dates and names, so the record stays readable whatever the code becomes."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _conflict(task_pk: int) -> ConcurrentEdit:
+    last = Task.objects.get(pk=task_pk).events.select_related("actor").first()
+    return ConcurrentEdit(
+        _(
+            "Nhiệm vụ đã được %(who)s sửa lúc %(when)s, sau khi bạn mở trang. Thay đổi mới được hiển thị bên "
+            "dưới; những gì bạn nhập vẫn còn trên trang — kiểm tra lại rồi bấm Lưu để ghi đè."
+        )
+        % {
+            "who": last.actor if last and last.actor else _("người khác"),
+            "when": timezone.localtime(last.at).strftime("%H:%M %d/%m/%Y") if last else "",
+        },
+        code="conflict",
+    )
+
+
+def _set_units(
+    task: Task, diff: dict, coordinating_units: list | None, monitoring_officers: list | None
+) -> None:
+    current = list(task.coordinating_units.all())
+    wanted = current if coordinating_units is None else coordinating_units
+    wanted = [u for u in unique(wanted) if u != task.lead_unit]  # a lead never coordinates its own task
+    if sorted(u.pk for u in wanted) != sorted(u.pk for u in current):
+        diff["coordinating_units"] = [
+            ", ".join(sorted(u.name for u in current)),
+            ", ".join(sorted(u.name for u in wanted)),
+        ]
+        task.coordinations.all().delete()
+        TaskCoordination.objects.bulk_create([TaskCoordination(task=task, unit=u) for u in wanted])
+    if monitoring_officers is not None:
+        before = sorted(str(u) for u in task.monitoring_officers.all())
+        after = sorted(str(u) for u in monitoring_officers)
+        if before != after:
+            diff["monitoring_officers"] = [", ".join(before), ", ".join(after)]
+            task.monitoring_officers.set(monitoring_officers)
+
+
+def update_task(
+    user,
+    task: Task,
+    changes: dict,
+    *,
+    expected_version: int,
+    note: str = "",
+    coordinating_units: list | None = None,
+    monitoring_officers: list | None = None,
+) -> Task:
+    """Correct a task. A stale `expected_version` means someone else saved first: ConcurrentEdit, nothing lost."""
+    require_editable(user, task, _("Bạn không có quyền sửa nhiệm vụ này."))
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    with transaction.atomic():
+        if not Task.objects.filter(pk=task.pk, version=expected_version).update(version=F("version") + 1):
+            raise _conflict(task.pk)
+        task = Task.objects.select_for_update().get(pk=task.pk)
+        diff = {}
+        for name, value in changes.items():
+            before = getattr(task, name)
+            if before != value:
+                diff[name] = [_display(before), _display(value)]
+                setattr(task, name, value)
+        if "arose_on" in diff and not task.arose_note.strip():
+            raise ValidationError({"arose_note": _("Sửa ngày phát sinh cần ghi lý do.")})
+        if task.schedule != Schedule.DATED:
+            task.deadline = None
+        if "deadline" in diff and task.delivered_on is None:
+            task.original_deadline = task.deadline  # before delivery the written date is still being keyed in
+        task.full_clean(exclude=["directive", "lead_unit", "registered_by", "series"])
+        _set_units(task, diff, coordinating_units, monitoring_officers)
+        task.effective_deadline = derived.effective_deadline(task.deadline)
+        if {"arose_on", "urgency"} & diff.keys():
+            task.delivery_due_on = derived.delivery_due(task.arose_on, task.urgency)
+        derived.refresh_search_text(task)
+        task.save()
+        if diff:
+            journal(task, EventKind.EDITED, user, note=note, changes=diff)
+    return task
+
+
+def update_task_group(
+    user,
+    task: Task,
+    changes: dict,
+    *,
+    expected_versions: dict[int, int],
+    note: str = "",
+    coordinating_units: list | None = None,
+    monitoring_officers: list | None = None,
+) -> list:
+    """Edit together the tasks that one instruction gave to several lead units (each keeps its own lead).
+
+    `expected_versions` holds the version of every task of the group as the editor saw them."""
+    changes = {k: v for k, v in changes.items() if k != "lead_unit"}
+    with transaction.atomic():
+        members = list(Task.objects.filter(group_id=task.group_id).order_by("pk"))
+        for member in members:
+            if member.pk not in expected_versions:
+                raise _conflict(member.pk)
+        return [
+            update_task(
+                user,
+                m,
+                changes,
+                expected_version=expected_versions[m.pk],
+                note=note,
+                coordinating_units=coordinating_units,
+                monitoring_officers=monitoring_officers,
+            )
+            for m in members
+        ]
+
+
+def withdraw_task(user, task: Task, reason: str) -> Task:
+    require_editable(user, task, _("Bạn không có quyền thu hồi nhiệm vụ này."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Cần ghi lý do thu hồi.")})
+    with transaction.atomic():
+        if not Task.objects.filter(pk=task.pk, withdrawn_on__isnull=True).update(
+            withdrawn_on=clock.today(), version=F("version") + 1
+        ):
+            raise ValidationError(_("Nhiệm vụ đã được thu hồi trước đó."))
+        journal(task, EventKind.WITHDRAWN, user, note=reason)
+    task.refresh_from_db()
+    return task
+
+
+def recompute_deadlines(user, start: datetime.date, end: datetime.date, reason: str) -> int:
+    """After a working-day calendar change: recompute effective deadlines falling in [start, end].
+
+    The written deadline never moves; only the day it rolls to. Each changed task gets a journal row."""
+    changed = 0
+    with transaction.atomic():
+        for task in Task.objects.select_for_update().filter(deadline__gte=start, deadline__lte=end):
+            effective = derived.effective_deadline(task.deadline)
+            if effective != task.effective_deadline:
+                Task.objects.filter(pk=task.pk).update(effective_deadline=effective, version=F("version") + 1)
+                journal(
+                    task,
+                    EventKind.RECOMPUTED,
+                    user,
+                    note=reason,
+                    changes={"effective_deadline": [_display(task.effective_deadline), _display(effective)]},
+                )
+                changed += 1
+    return changed
