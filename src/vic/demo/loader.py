@@ -1,0 +1,53 @@
+"""`vic demo`: the demo province, its people, the sample documents and a year of invented history.
+
+Deterministic (fixed random seed) and idempotent: nothing is loaded into a database that has units.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from vic.directives.models import Directive
+from vic.tasks.models import Task
+from vic.units.models import Unit, UnitKind, User
+
+from .documents import load_samples
+from .generated import load_generated
+from .people import load_people
+from .province import load_units
+
+SEED = 20260415
+
+
+@dataclass
+class Summary:
+    units: int = 0
+    users: int = 0
+    directives: int = 0
+    tasks: int = 0
+    external_units: list[str] = field(default_factory=list)
+
+
+def is_loaded() -> bool:
+    """True when the database already has a unit tree (demo or real): `vic demo` then does nothing."""
+    return Unit.objects.exists()
+
+
+@transaction.atomic
+def load() -> Summary:
+    """Load everything; the caller checks `is_loaded()` first."""
+    rng = random.Random(SEED)
+    units = load_units()
+    people = load_people(units)
+    load_samples(people, rng)
+    load_generated(people, rng)
+    return Summary(
+        units=Unit.objects.count(),
+        users=User.objects.count(),
+        directives=Directive.objects.count(),
+        tasks=Task.objects.count(),
+        external_units=list(Unit.objects.filter(kind=UnitKind.EXTERNAL).values_list("name", flat=True)),
+    )

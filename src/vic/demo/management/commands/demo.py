@@ -1,0 +1,46 @@
+"""`vic demo`: load the demo province (Cà Mau, 2015) with sample documents and tasks."""
+
+from __future__ import annotations
+
+import time
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from vic.demo import loader
+from vic.demo.logins import DEMO_LOGINS, DEMO_NOTICE, DEMO_PASSWORD
+
+
+class Command(BaseCommand):
+    help = _("Nạp dữ liệu mẫu: tỉnh Cà Mau (năm 2015), văn bản mẫu và nhiệm vụ năm 2026.")
+
+    def handle(self, *args, **options):
+        if loader.is_loaded():
+            self.stdout.write(
+                _("Cơ sở dữ liệu đã có danh mục đơn vị: không nạp dữ liệu mẫu (không thay đổi gì).")
+            )
+            return
+        started = time.monotonic()
+        summary = loader.load()
+        self.stdout.write(
+            self.style.SUCCESS(
+                _(
+                    "Đã nạp dữ liệu mẫu trong %(seconds).1f giây: %(units)d đơn vị (%(external)d đơn vị ngoài "
+                    "tỉnh), %(users)d người dùng, %(directives)d văn bản, %(tasks)d nhiệm vụ."
+                )
+                % {
+                    "seconds": time.monotonic() - started,
+                    "units": summary.units,
+                    "external": len(summary.external_units),
+                    "users": summary.users,
+                    "directives": summary.directives,
+                    "tasks": summary.tasks,
+                }
+            )
+        )
+        self.stdout.write(
+            _("Tài khoản dùng thử (mật khẩu chung: %(password)s):") % {"password": DEMO_PASSWORD}
+        )
+        for username, role, unit in DEMO_LOGINS:
+            self.stdout.write(f"  {username:<12} {role} — {unit}")
+        self.stdout.write(str(DEMO_NOTICE))
