@@ -195,14 +195,6 @@ def test_secret_document_is_refused_and_nothing_saved(page: Page, province):
     assert not Task.objects.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Lỗi trang nhập văn bản: hàng nhiệm vụ để trống (hàng dự phòng khi mở trang, hàng thêm bằng "
-        "“Thêm nhiệm vụ”) bị kiểm tra như hàng đã nhập vì TaskRowForm.deadline_kind không có initial "
-        "(src/vic/directives/forms.py) — bỏ đánh dấu xfail khi đã sửa."
-    ),
-)
 def test_untouched_rows_are_ignored(page: Page, province):
     today = clock.today()
     login(page, "vanthu_e2e")

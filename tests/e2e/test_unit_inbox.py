@@ -113,14 +113,6 @@ def test_search_without_diacritics_and_the_task_journal(page: Page, province, de
     expect(journal).to_contain_text("846/UBND-TH")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Trang lỗi 404 là trang mặc định tiếng Anh của Django (“Not Found … The requested resource was not "
-        "found on this server.”): thiếu src/vic/templates/404.html (và 403.html, 500.html) — bỏ đánh dấu "
-        "xfail khi đã có."
-    ),
-)
 def test_not_found_page_speaks_vietnamese(page: Page, province, delivered):
     login(page, "stc_e2e")
     response = page.goto(f"/nhiem-vu/{delivered[OTHER].pk}/")

@@ -96,8 +96,14 @@ META = {
     ),
 }
 
-DATED_OUTCOMES = ([history.ON_TIME, history.LATE, history.PROGRESS, history.NONE], [50, 25, 12, 13])
-OPEN_OUTCOMES = ([history.DONE, history.PROGRESS, history.NONE], [40, 35, 25])
+# The samples are years old: most of their tasks were closed long ago; a few are still dragging on.
+DATED_OUTCOMES = ([history.ON_TIME, history.LATE, history.PROGRESS, history.NONE], [64, 30, 4, 2])
+OPEN_OUTCOMES = ([history.DONE, history.PROGRESS, history.NONE], [80, 15, 5])
+
+
+def sentence_case(text: str) -> str:
+    """Annotations quote the instruction mid-sentence ("rà soát, …"); a task's content starts a sentence."""
+    return text[:1].upper() + text[1:]
 _NUMBER = re.compile(r"^(\d+)/(\S+)$")
 _DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
@@ -203,7 +209,7 @@ def load_samples(people: People, rng: random.Random) -> list:
         for row in sample.tasks:
             specs.append(
                 TaskSpec(
-                    content=row["content"],
+                    content=sentence_case(row["content"]),
                     lead_units=names.resolve(row["lead"]),
                     coordinating_units=names.resolve_all(row.get("coordinators") or []),
                     monitoring_department=department,

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
-from vic.tasks.forms import VNDateField, monitoring_officers, office_departments
+from vic.tasks.forms import CHOOSE, VNDateField, label_empty_choices, monitoring_officers, office_departments
 from vic.tasks.models import DeadlineKind, Frequency, Schedule
 from vic.units.models import Leader, Unit
 
@@ -54,6 +54,10 @@ class DirectiveForm(forms.Form):
     files = MultipleFileField(label=_("Tệp văn bản"), required=False)
     notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 1}))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        label_empty_choices(self, CHOOSE)
+
     def clean(self):
         data = super().clean()
         number = (data.get("number") or "").strip()
@@ -86,7 +90,9 @@ class TaskRowForm(forms.Form):
     )
     schedule = forms.ChoiceField(label=_("Loại thời hạn"), choices=Schedule.choices, initial=Schedule.DATED)
     deadline = VNDateField(label=_("Thời hạn"), required=False)
-    deadline_kind = forms.ChoiceField(label=_("Tính chất"), choices=DeadlineKind.choices)
+    deadline_kind = forms.ChoiceField(
+        label=_("Tính chất"), choices=DeadlineKind.choices, initial=DeadlineKind.COMPLETE_BY
+    )
     frequency = forms.ChoiceField(
         label=_("Định kỳ"), choices=[("", _("Không"))] + list(Frequency.choices), required=False
     )
@@ -109,6 +115,7 @@ class TaskRowForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["monitoring_department"].queryset = office_departments()
         self.fields["monitoring_officer"].queryset = monitoring_officers()
+        label_empty_choices(self, CHOOSE)
 
     def clean(self):
         data = super().clean()

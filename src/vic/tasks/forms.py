@@ -10,6 +10,19 @@ from vic.units.models import Leader, Role, Unit, UnitKind, User
 from .models import DeadlineKind, Schedule, TaskUrgency
 from .status import Status
 
+ALL = _("— Tất cả —")
+CHOOSE = _("— Chọn —")
+
+
+def label_empty_choices(form: forms.Form, text) -> None:
+    """Django's "---------" reads as noise to officials: say what the empty choice means."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField) and not isinstance(
+            field, forms.ModelMultipleChoiceField
+        ):
+            field.empty_label = text
+
+
 DATE_ERRORS = {"invalid": _("Ngày không hợp lệ (nhập theo dạng dd/mm/yyyy, ví dụ 23/05/2026).")}
 
 
@@ -62,6 +75,7 @@ class TaskFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["officer"].queryset = monitoring_officers()
+        label_empty_choices(self, ALL)
 
     def clean(self):
         data = super().clean()
@@ -108,6 +122,7 @@ class TaskEditForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["monitoring_department"].queryset = office_departments()
         self.fields["monitoring_officers"].queryset = monitoring_officers()
+        label_empty_choices(self, CHOOSE)
 
     def clean(self):
         data = super().clean()

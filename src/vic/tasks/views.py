@@ -18,7 +18,7 @@ from vic.core import clock
 from . import actions
 from .forms import ProgressForm, ReasonForm, TaskEditForm, TaskFilterForm
 from .models import Task
-from .status import OVERDUE, Status
+from .status import OPEN, OVERDUE, Status
 
 PAGE_SIZE = 50
 
@@ -96,7 +96,7 @@ def task_list(request):
 def inbox(request):
     """A unit's newly delivered tasks, as lead or coordinator (newest first)."""
     today = clock.today()
-    qs = _list_queryset(request.user, today).exclude(status__in=[Status.WITHDRAWN, Status.DRAFT])
+    qs = _list_queryset(request.user, today).filter(status__in=OPEN)
     unit_id = request.user.unit_id
     lead = qs.filter(lead_unit_id=unit_id).order_by("-delivered_at")[:50]
     coordinate = qs.filter(coordinations__unit_id=unit_id).order_by("-delivered_at")[:50]

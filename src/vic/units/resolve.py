@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from vic.core.text import canon
 
-from .models import Unit, UnitGroupPhrase
+from .models import Unit, UnitGroupPhrase, UnitKind
 
 
 @dataclass
@@ -40,6 +40,11 @@ class Gazetteer:
                 self.by_name.setdefault(canon(name), unit)
         phrases = [(canon(p.phrase), p.kind_list()) for p in UnitGroupPhrase.objects.all()]
         self.phrases = sorted(phrases, key=lambda p: -len(p[0]))
+        # What may follow a group phrase and still mean the whole group: "… tỉnh", "… Cà Mau", "… liên quan".
+        self.qualifiers = {"tinh", "lien quan", "tren dia ban tinh", "trong tinh"}
+        for name in Unit.objects.filter(kind=UnitKind.PROVINCE).values_list("name", flat=True):
+            place = re.sub(r"^(uy ban nhan dan )?tinh ", "", canon(name))
+            self.qualifiers |= {place, f"tinh {place}"}
 
     def _one(self, part: str) -> list[Unit] | None:
         key = canon(part)
@@ -48,9 +53,34 @@ class Gazetteer:
         if key in self.by_name:
             return [self.by_name[key]]
         for phrase, kinds in self.phrases:
-            if key == phrase or key.startswith(phrase + " "):
-                return [u for u in self.units if u.kind in kinds]
+            if key == phrase:
+                return self._of_kinds(kinds)
+            if key.startswith(phrase + " "):
+                rest = key[len(phrase) + 1 :]
+                if rest in self.qualifiers:
+                    return self._of_kinds(kinds)
+                # "UBND các huyện Thới Bình, U Minh": the phrase names some units of its kinds, not all.
+                return self._named_members(rest, kinds)
         return None
+
+    def _of_kinds(self, kinds: list[str]) -> list[Unit]:
+        return [u for u in self.units if u.kind in kinds]
+
+    def _named_members(self, rest: str, kinds: list[str]) -> list[Unit] | None:
+        members = self._of_kinds(kinds)
+        found = []
+        for piece in (p.strip() for p in re.split(r",| va ", rest)):
+            if not piece:
+                continue
+            match = [
+                u
+                for u in members
+                if any(canon(n) == piece or canon(n).endswith(" " + piece) for n in u.names())
+            ]
+            if len(match) != 1:
+                return None  # unknown or ambiguous: the clerk must say which unit
+            found.append(match[0])
+        return found or None
 
     def resolve(self, text: str) -> Resolution:
         result = Resolution()

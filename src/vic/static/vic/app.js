@@ -6,7 +6,8 @@
     root.querySelectorAll("form.vic-form select, form.vic-form textarea, form.vic-form input").forEach(function (el) {
       if (el.type === "checkbox" || el.type === "radio") { el.classList.add("form-check-input"); return; }
       if (el.type === "hidden" || el.type === "submit") return;
-      el.classList.add(el.tagName === "SELECT" && !el.multiple ? "form-select" : "form-control", "form-control-sm");
+      if (el.tagName === "SELECT" && !el.multiple) el.classList.add("form-select", "form-select-sm");
+      else el.classList.add("form-control", "form-control-sm");
     });
   }
   // Task rows of the registration page: add, copy, remove (Django formset with an empty-form template).

@@ -6,7 +6,7 @@
   new window.Chart(el, {
     type: "bar",
     data: JSON.parse(data.textContent),
-    options: { responsive: true, plugins: { legend: { position: "bottom" } },
+    options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { position: "bottom" } },
                scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } }
   });
 })();

@@ -17,6 +17,17 @@ from ..models import EventKind, ProgressReport, Task
 from .common import active, journal
 
 
+def check_fact_date(task: Task, day: datetime.date, label: str) -> None:
+    """A fact is dated between the task's delivery and today: status as of any date depends on it."""
+    if day > clock.today():
+        raise ValidationError(_("%(label)s không được sau ngày hôm nay.") % {"label": label})
+    if task.delivered_on and day < task.delivered_on:
+        raise ValidationError(
+            _("%(label)s không được trước ngày chuyển giao nhiệm vụ (%(day)s).")
+            % {"label": label, "day": task.delivered_on.strftime("%d/%m/%Y")}
+        )
+
+
 def _acting_unit_leads(user, task: Task) -> bool:
     return bool(user.unit_id) and user.unit_id == task.lead_unit_id
 
@@ -44,6 +55,7 @@ def record_progress(
     if not text.strip():
         raise ValidationError({"text": _("Chưa nhập nội dung tiến độ.")})
     day = reported_on or clock.today()
+    check_fact_date(task, day, _("Ngày báo cáo"))
     with transaction.atomic():
         report = ProgressReport.objects.create(
             task=task,
@@ -89,6 +101,7 @@ def confirm_completion(
     if not task.delivered_on or task.withdrawn_on:
         raise ValidationError(_("Nhiệm vụ chưa chuyển giao hoặc đã thu hồi."))
     day = completed_on or clock.today()
+    check_fact_date(task, day, _("Ngày hoàn thành"))
     with transaction.atomic():
         Task.objects.filter(pk=task.pk).update(
             completed_on=day, started_on=Coalesce(F("started_on"), Value(day)), version=F("version") + 1

@@ -28,6 +28,8 @@ class Command(BaseCommand):
         from vic.demo.loader import is_loaded
         from vic.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 
+        if demo:
+            os.environ["VIC_DEMO"] = "1"  # the gunicorn workers started below show the demo logins too
         call_command("migrate", interactive=False, verbosity=0)
         if demo and not is_loaded():
             self.stdout.write("Đang nạp dữ liệu mẫu (tỉnh Cà Mau, 2015)…")
@@ -35,7 +37,7 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         url = f"http://{host}:{port}/"
         self.stdout.write(self.style.SUCCESS(f"\nVIC đang chạy tại {url}"))
-        if settings.VIC_SHOW_DEMO_LOGINS:
+        if demo:
             self.stdout.write(f"Tài khoản dùng thử (mật khẩu: {DEMO_PASSWORD}):")
             for username, role, unit in DEMO_LOGINS:
                 self.stdout.write(f"  {username:<14} {role} — {unit}")
