@@ -104,6 +104,8 @@ OPEN_OUTCOMES = ([history.DONE, history.PROGRESS, history.NONE], [80, 15, 5])
 def sentence_case(text: str) -> str:
     """Annotations quote the instruction mid-sentence ("rà soát, …"); a task's content starts a sentence."""
     return text[:1].upper() + text[1:]
+
+
 _NUMBER = re.compile(r"^(\d+)/(\S+)$")
 _DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 

@@ -8,10 +8,11 @@ import sys
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext_lazy as _
 
 
 class Command(BaseCommand):
-    help = "Chạy VIC: cập nhật CSDL, nạp dữ liệu mẫu nếu CSDL trống, phục vụ tại http://HOST:PORT"
+    help = _("Chạy VIC: cập nhật CSDL, nạp dữ liệu mẫu nếu CSDL trống, phục vụ tại http://HOST:PORT")
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default=os.environ.get("VIC_HOST", "127.0.0.1"))
@@ -21,27 +22,30 @@ class Command(BaseCommand):
             "--demo",
             action="store_true",
             default=settings.VIC_DEMO,
-            help="Nạp dữ liệu mẫu nếu CSDL trống (mặc định theo VIC_DEMO).",
+            help=_("Nạp dữ liệu mẫu nếu CSDL trống (mặc định theo VIC_DEMO)."),
         )
 
     def handle(self, *args, host, port, workers, demo, **options):
         from vic.demo.loader import is_loaded
-        from vic.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
+        from vic.demo.logins import DEMO_LOGINS, DEMO_NOTICE, DEMO_PASSWORD
 
         if demo:
             os.environ["VIC_DEMO"] = "1"  # the gunicorn workers started below show the demo logins too
         call_command("migrate", interactive=False, verbosity=0)
         if demo and not is_loaded():
-            self.stdout.write("Đang nạp dữ liệu mẫu (tỉnh Cà Mau, 2015)…")
-            call_command("demo")
+            self.stdout.write(_("Đang nạp dữ liệu mẫu (tỉnh Cà Mau, 2015)…"))
+            call_command("demo", quiet_logins=True)
         call_command("collectstatic", interactive=False, verbosity=0)
         url = f"http://{host}:{port}/"
-        self.stdout.write(self.style.SUCCESS(f"\nVIC đang chạy tại {url}"))
+        self.stdout.write(self.style.SUCCESS("\n" + _("VIC đang chạy tại %(url)s") % {"url": url}))
         if demo:
-            self.stdout.write(f"Tài khoản dùng thử (mật khẩu: {DEMO_PASSWORD}):")
+            self.stdout.write(
+                _("Tài khoản dùng thử (mật khẩu chung: %(password)s):") % {"password": DEMO_PASSWORD}
+            )
             for username, role, unit in DEMO_LOGINS:
-                self.stdout.write(f"  {username:<14} {role} — {unit}")
-        self.stdout.write("Dừng: Ctrl+C\n")
+                self.stdout.write(f"  {username:<12} {role} — {unit}")
+            self.stdout.write(str(DEMO_NOTICE))
+        self.stdout.write(_("Dừng: Ctrl+C") + "\n")
         sys.stdout.flush()
         gunicorn = [
             "gunicorn",

@@ -14,6 +14,11 @@ from vic.demo.logins import DEMO_LOGINS, DEMO_NOTICE, DEMO_PASSWORD
 class Command(BaseCommand):
     help = _("Nạp dữ liệu mẫu: tỉnh Cà Mau (năm 2015), văn bản mẫu và nhiệm vụ năm 2026.")
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--quiet-logins", action="store_true", help=_("Không in danh sách tài khoản dùng thử.")
+        )
+
     def handle(self, *args, **options):
         if loader.is_loaded():
             self.stdout.write(
@@ -38,6 +43,8 @@ class Command(BaseCommand):
                 }
             )
         )
+        if options["verbosity"] < 2 and options.get("quiet_logins"):
+            return  # `vic serve` prints the logins itself, once, after the URL
         self.stdout.write(
             _("Tài khoản dùng thử (mật khẩu chung: %(password)s):") % {"password": DEMO_PASSWORD}
         )
