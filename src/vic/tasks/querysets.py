@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from vic.core.text import fold
 
@@ -21,9 +21,10 @@ class TaskQuerySet(models.QuerySet):
             return self.none()
         from .models import TaskCoordination
 
-        coordinates = TaskCoordination.objects.filter(task=OuterRef("pk"), unit_id=user.unit_id)
+        # An IN (subquery) is hashed once by the planner; a correlated EXISTS under OR ran per row (4x slower).
+        coordinated = TaskCoordination.objects.filter(unit_id=user.unit_id).values("task_id")
         return self.filter(delivered_on__isnull=False).filter(
-            Q(lead_unit_id=user.unit_id) | Exists(coordinates)
+            Q(lead_unit_id=user.unit_id) | Q(pk__in=coordinated)
         )
 
     def editable_by(self, user) -> TaskQuerySet:

@@ -1,0 +1,101 @@
+"""`vic bench --size N`: time the main pages and queries on N generated tasks (medians, docs/performance.md).
+
+Run it on a throwaway database (VIC_VAR_DIR=/tmp/x or DATABASE_URL=…/vic_bench): it loads the demo
+province, adds N synthetic tasks, then times each measurement `--runs` times after one warm-up.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import override_settings
+from django.utils.translation import gettext_lazy as _
+
+from vic.core import clock
+from vic.core.views import status_counts_by_unit
+from vic.tasks.models import Task
+from vic.tasks.views import overdue_first
+from vic.units.models import User
+
+TODAY = "2026-12-03"
+
+
+class Command(BaseCommand):
+    help = _("Đo thời gian các trang và truy vấn chính trên N nhiệm vụ sinh ngẫu nhiên.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--size", type=int, default=100_000)
+        parser.add_argument("--runs", type=int, default=7)
+
+    def handle(self, *args, size, runs, **options):
+        from vic.demo import bulk, loader
+
+        call_command("migrate", verbosity=0)
+        if not loader.is_loaded():
+            call_command("demo", quiet_logins=True, verbosity=0)
+        have = Task.objects.count()
+        if have < size:
+            started = time.perf_counter()
+            bulk.generate(size - have, seed=size)
+            self.stdout.write(f"generated {size - have} tasks in {time.perf_counter() - started:.1f} s")
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        clerk, unit_user = User.objects.get(username="vanthu"), User.objects.get(username="stc")
+        today = clock.today()
+        measurements = {
+            "dashboard counts (1 grouped query)": lambda: status_counts_by_unit(
+                Task.objects.visible_to(clerk), today
+            ),
+            "list page 1, overdue first (query)": lambda: list(
+                overdue_first(Task.objects.visible_to(clerk).with_status(today))[:50]
+            ),
+            "list count": lambda: Task.objects.visible_to(clerk).count(),
+            "unit list page 1 (query)": lambda: list(
+                overdue_first(Task.objects.visible_to(unit_user).with_status(today))[:50]
+            ),
+            "search 'so tai chinh' page 1 + count": lambda: (
+                list(Task.objects.visible_to(clerk).search("so tai chinh")[:50]),
+                Task.objects.visible_to(clerk).search("so tai chinh").count(),
+            ),
+        }
+        pages = {
+            "GET / (dashboard)": "/",
+            "GET /nhiem-vu/ (list)": "/nhiem-vu/",
+            "GET /nhiem-vu/?scope=overdue": "/nhiem-vu/?scope=overdue",
+            "GET /nhiem-vu/?q=so tai chinh": "/nhiem-vu/?q=so+tai+chinh",
+        }
+        client = Client(SERVER_NAME="127.0.0.1")
+        client.force_login(clerk)
+        self.stdout.write(f"{connection.vendor}, {Task.objects.count()} tasks, median of {runs} runs (ms):")
+        for name, run in measurements.items():
+            self._report(name, run, runs)
+        static = {"staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+        with override_settings(
+            STORAGES={"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}, **static}
+        ):
+            for name, url in pages.items():
+                self._report(name, lambda url=url: self._get(client, url), runs)
+
+    def _report(self, name, run, runs):
+        run()
+        times = []
+        for _i in range(runs):
+            started = time.perf_counter()
+            run()
+            times.append((time.perf_counter() - started) * 1000)
+        self.stdout.write(
+            f"  {name:<40} median {statistics.median(times):8.1f}  min {min(times):8.1f}  "
+            f"max {max(times):8.1f}"
+        )
+
+    @staticmethod
+    def _get(client, url):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return response
