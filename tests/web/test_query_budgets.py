@@ -87,12 +87,6 @@ def test_dashboard(client, users, add_tasks, django_assert_max_num_queries, who)
     assert small == large
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: N+1 on directives:detail (18 queries for 5 tasks, 88 for 40). src/vic/directives/views.py:222 "
-    "selects only 'lead_unit', but tasks/_rows.html reads task.directive.kind and task.directive.reference "
-    "for every row: 2 queries per task. Fix: .select_related('lead_unit', 'directive', 'directive__kind').",
-)
 def test_directive_detail(client, clerk, add_tasks, django_assert_max_num_queries):
     directive = add_tasks(5)
     client.force_login(clerk)

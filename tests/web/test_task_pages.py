@@ -301,14 +301,6 @@ def test_an_edit_is_journaled_with_vietnamese_labels_and_dates(client, clerk, li
     assert "Thời hạn ban đầu: 06/03/2026" in page
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the journal shows choice fields as stored codes: 'độ khẩn: „normal” → „urgent”', "
-    "'loại thời hạn: „dated” → „ongoing”'. src/vic/tasks/actions/edit.py _display() (line 26) writes "
-    "str(value); tasks/templatetags/vic_tasks.py journal_value() (line 76) only maps dates and True/False. Fix: "
-    "journal the label (dict(Task._meta.get_field(name).choices)[value]) or map codes to labels when "
-    "rendering (a filter taking the field name).",
-)
 def test_choice_changes_are_journaled_with_their_vietnamese_labels(client, clerk, listed):
     task = listed.soon
     client.force_login(clerk)
@@ -537,14 +529,6 @@ def test_confirm_by_another_departments_officer_is_refused(client, kt_officer, l
     assert not actions.may_confirm(kt_officer, task)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: src/vic/tasks/views.py task_detail 'can_confirm' (line 136) shows the "
-    "'Xác nhận hoàn thành' button to every province-wide user except provincial leaders, while "
-    "confirm_completion allows only actions.may_confirm(user, task): a monitoring officer of another "
-    "Office department sees the button and gets a bare 403 page. Fix: can_confirm = ... and "
-    "actions.may_confirm(request.user, task).",
-)
 def test_the_confirm_button_is_only_shown_to_who_may_confirm(client, kt_officer, listed):
     client.force_login(kt_officer)
     html = client.get(reverse("tasks:detail", args=[listed.soon.pk])).content.decode()

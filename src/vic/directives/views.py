@@ -219,7 +219,7 @@ def directive_detail(request, pk):
         Task.objects.visible_to(request.user)
         .filter(directive=directive)
         .with_status(clock.today())
-        .select_related("lead_unit")
+        .select_related("lead_unit", "directive", "directive__kind")
         .prefetch_related("coordinating_units", "monitoring_officers")
         .order_by("id")
     )

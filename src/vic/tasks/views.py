@@ -147,8 +147,7 @@ def task_detail(request, pk):
         "can_confirm": task.delivered_on
         and not task.completed_on
         and not task.withdrawn_on
-        and request.user.sees_province
-        and request.user.role != "provincial_leader",
+        and actions.may_confirm(request.user, task),
         "progress_form": ProgressForm(),
         "reason_form": ReasonForm(),
         "files": task.directive.files.all(),

@@ -73,9 +73,18 @@ def field_label(name: str) -> str:
 
 
 @register.filter
-def journal_value(value: str) -> str:
-    """ISO dates stored in the journal shown as dd/mm/yyyy; other values as they are."""
+def journal_value(value: str, field: str = "") -> str:
+    """Journal values as users read them: dd/mm/yyyy dates, choice labels, có/không."""
+    from vic.tasks.models import Task
+
     try:
         return datetime.date.fromisoformat(value).strftime("%d/%m/%Y")
     except (TypeError, ValueError):
-        return {"True": _("có"), "False": _("không")}.get(value, value)
+        pass
+    try:
+        choices = dict(Task._meta.get_field(field).choices or ())
+    except FieldDoesNotExist:
+        choices = {}
+    if value in choices:
+        return str(choices[value])
+    return {"True": _("có"), "False": _("không")}.get(value, value)
