@@ -21,7 +21,7 @@ from vic.tasks.actions import (
     update_task_group,
     withdraw_task,
 )
-from vic.tasks.models import EventKind, Frequency, ProgressReport, Task, TaskEvent, TaskUrgency
+from vic.tasks.models import EventKind, Frequency, Submission, Task, TaskEvent, TaskUrgency
 from vic.tasks.status import Status
 
 D = datetime.date.fromisoformat
@@ -477,7 +477,7 @@ def test_record_progress_moves_the_task_to_in_progress(users, clerk, tree):
         record_progress(users.stc_officer, task, "Đã giải ngân 70% kế hoạch vốn")
     task.refresh_from_db()
     assert task.started_on == D("2026-02-10")
-    assert ProgressReport.objects.filter(task=task).count() == 2
+    assert Submission.objects.filter(task=task, kind="progress").count() == 2
 
 
 def test_only_the_lead_unit_reports_progress(users, clerk, tree):
@@ -487,7 +487,7 @@ def test_only_the_lead_unit_reports_progress(users, clerk, tree):
     (undelivered,) = register_tasks(clerk, tree.stc)
     with pytest.raises(PermissionDenied):
         record_progress(users.stc_officer, undelivered, "Chưa được giao")
-    assert ProgressReport.objects.count() == 0
+    assert Submission.objects.count() == 0
     task.refresh_from_db()
     assert task.started_on is None
 

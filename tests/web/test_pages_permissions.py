@@ -18,7 +18,7 @@ from tests.web.conftest import PDF, pdf_upload
 
 from vic.directives.actions import attach_file
 from vic.directives.models import Directive, DirectiveFile
-from vic.tasks.models import ProgressReport, Task, TaskCoordination, TaskEvent
+from vic.tasks.models import Submission, Task, TaskCoordination, TaskEvent
 
 D = datetime.date.fromisoformat
 
@@ -145,7 +145,13 @@ def expected_get(role: str, name: str, target: str | None) -> int:
     return 200
 
 
+# Workflow buttons post to one endpoint per action (tasks:act with the action's slug).
+ACT_SLUGS = {"tasks:progress": "bao-cao", "tasks:confirm": "xac-nhan-hoan-thanh"}
+
+
 def url_of(world: World, name: str, target: str | None) -> str:
+    if name in ACT_SLUGS:
+        return reverse("tasks:act", args=[getattr(world, target).pk, ACT_SLUGS[name]])
     if target is None:
         url = reverse(name)
         return url + "?tasks-0-lead=STC" if name == "directives:resolve_preview" else url
@@ -204,7 +210,7 @@ def snapshot() -> tuple:
     return (
         list(Task.objects.order_by("pk").values()),
         TaskEvent.objects.count(),
-        ProgressReport.objects.count(),
+        Submission.objects.count(),
         sorted(TaskCoordination.objects.values_list("task_id", "unit_id")),
         Directive.objects.count(),
         DirectiveFile.objects.count(),
@@ -234,11 +240,15 @@ REFUSED = [
     ],
     ("district_officer", "tasks:withdraw", "own", {"reason": "Giao nhầm"}, 404),
     ("anonymous", "tasks:withdraw", "own", {"reason": "Giao nhầm"}, 302),
-    # Progress: the lead unit (or a registrar); a coordinating unit or a reader may not.
-    *[(r, "tasks:progress", "own", {"text": "Đã giải ngân 40%"}, 403) for r in sorted(OFFICE_READERS)],
-    ("stc_officer", "tasks:progress", "coordinated", {"text": "Đã phối hợp"}, 403),
-    ("district_officer", "tasks:progress", "own", {"text": "Đã giải ngân 40%"}, 404),
-    ("anonymous", "tasks:progress", "own", {"text": "Đã giải ngân 40%"}, 302),
+    # Progress: the lead unit, the task's monitoring department or a registrar (from a paper report);
+    # not another Office department, not a provincial leader, not a coordinating unit.
+    *[
+        (r, "tasks:progress", "own", {"bao-cao-text": "Đã giải ngân 40%"}, 403)
+        for r in ["office_department_head", "provincial_leader"]
+    ],
+    ("stc_officer", "tasks:progress", "coordinated", {"bao-cao-text": "Đã phối hợp"}, 403),
+    ("district_officer", "tasks:progress", "own", {"bao-cao-text": "Đã giải ngân 40%"}, 404),
+    ("anonymous", "tasks:progress", "own", {"bao-cao-text": "Đã giải ngân 40%"}, 302),
     # Confirming completion: the Office; not the unit, not the Chairman's deputies, not another department.
     ("stc_officer", "tasks:confirm", "own", {}, 403),
     ("provincial_leader", "tasks:confirm", "own", {}, 403),
@@ -286,7 +296,7 @@ def test_refused_button_changes_nothing(client, roles, world, role, name, target
 def test_confirm_by_own_department_officer_is_allowed(client, users, world):
     """The counterpart of the refusals above: the task's own department (TH) confirms it."""
     client.force_login(users.monitoring_officer)
-    response = client.post(reverse("tasks:confirm", args=[world.own.pk]))
+    response = client.post(reverse("tasks:act", args=[world.own.pk, "xac-nhan-hoan-thanh"]))
     assert response.status_code == 302
     world.own.refresh_from_db()
     assert world.own.completed_on == D("2026-03-02")

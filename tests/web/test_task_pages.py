@@ -491,16 +491,20 @@ def test_progress_by_the_lead_units_officer_starts_the_task(client, users, liste
     assert "Báo cáo tiến độ" in detail
 
     response = client.post(
-        reverse("tasks:progress", args=[task.pk]),
-        {"text": "Đã rà soát 12/20 dự án", "paper_number": "15/BC-STC", "paper_date": "27/02/2026"},
+        reverse("tasks:act", args=[task.pk, "bao-cao"]),
+        {
+            "bao-cao-text": "Đã rà soát 12/20 dự án",
+            "bao-cao-paper_number": "15/BC-STC",
+            "bao-cao-paper_date": "27/02/2026",
+        },
     )
 
     assert response.status_code == 302
-    assert messages_of(response) == ["Đã ghi nhận báo cáo tiến độ."]
+    assert messages_of(response) == ["Đã gửi báo cáo tiến độ."]
     task.refresh_from_db()
     assert task.started_on == today
     assert task.status(today) == Status.IN_PROGRESS_WITHIN
-    report = task.progress_reports.get()
+    report = task.submissions.get(kind="progress")
     assert (report.unit, report.author, report.paper_date) == (
         task.lead_unit,
         users.stc_officer,
@@ -514,15 +518,16 @@ def test_progress_by_the_lead_units_officer_starts_the_task(client, users, liste
 
 def test_progress_without_text_is_refused(client, users, listed):
     client.force_login(users.stc_officer)
-    response = client.post(reverse("tasks:progress", args=[listed.soon.pk]), {"text": ""})
-    assert messages_of(response) == ["Trường này là bắt buộc."]
-    assert not listed.soon.progress_reports.exists()
+    response = client.post(reverse("tasks:act", args=[listed.soon.pk, "bao-cao"]), {"bao-cao-text": ""})
+    assert response.status_code == 400  # the page comes back with the form and its error
+    assert "Trường này là bắt buộc." in response.content.decode()
+    assert not listed.soon.submissions.exists()
 
 
 def test_confirm_by_another_departments_officer_is_refused(client, kt_officer, listed):
     task = listed.soon  # followed by Phòng Tổng hợp
     client.force_login(kt_officer)
-    response = client.post(reverse("tasks:confirm", args=[task.pk]))
+    response = client.post(reverse("tasks:act", args=[task.pk, "xac-nhan-hoan-thanh"]))
     assert response.status_code == 403
     task.refresh_from_db()
     assert task.completed_on is None
@@ -532,23 +537,24 @@ def test_confirm_by_another_departments_officer_is_refused(client, kt_officer, l
 def test_the_confirm_button_is_only_shown_to_who_may_confirm(client, kt_officer, listed):
     client.force_login(kt_officer)
     html = client.get(reverse("tasks:detail", args=[listed.soon.pk])).content.decode()
-    assert reverse("tasks:confirm", args=[listed.soon.pk]) not in html
+    assert reverse("tasks:act", args=[listed.soon.pk, "xac-nhan-hoan-thanh"]) not in html
 
 
 def test_confirm_by_the_tasks_own_officer_works(client, users, listed, today):
     task = listed.overdue  # followed by Phòng Tổng hợp, officer theodoi_th
     client.force_login(users.monitoring_officer)
     detail = client.get(reverse("tasks:detail", args=[task.pk])).content.decode()
-    assert reverse("tasks:confirm", args=[task.pk]) in detail
+    assert reverse("tasks:act", args=[task.pk, "xac-nhan-hoan-thanh"]) in detail
 
-    response = client.post(reverse("tasks:confirm", args=[task.pk]))
+    response = client.post(reverse("tasks:act", args=[task.pk, "xac-nhan-hoan-thanh"]))
 
     assert messages_of(response) == ["Đã xác nhận hoàn thành nhiệm vụ."]
     task.refresh_from_db()
     assert task.completed_on == today
     assert task.status(today) == Status.DONE_LATE  # due 20/02, confirmed 02/03
-    again = client.post(reverse("tasks:confirm", args=[task.pk]))
-    assert messages_of(again) == ["Nhiệm vụ đã được xác nhận hoàn thành."]
+    again = client.post(reverse("tasks:act", args=[task.pk, "xac-nhan-hoan-thanh"]))
+    assert again.status_code == 400
+    assert "Nhiệm vụ đã được xác nhận hoàn thành." in again.content.decode()
 
 
 def test_deliver_button_delivers_a_draft(client, clerk, listed, today):

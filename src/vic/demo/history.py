@@ -41,6 +41,13 @@ COMPLETION_NOTES = [
     "Đã nhận văn bản báo cáo hoàn thành của đơn vị; nội dung đạt yêu cầu.",
     "Kết quả đã được lãnh đạo UBND tỉnh cho ý kiến thống nhất.",
 ]
+# an update to an overdue task explains the delay.
+EXPLANATIONS = [
+    "Chậm do phải chờ số liệu của các đơn vị phối hợp.",
+    "Nội dung phức tạp, cần xin ý kiến các bộ, ngành Trung ương.",
+    "Vướng mắc về thủ tục đất đai, đang phối hợp tháo gỡ.",
+    "Đơn vị thiếu nhân lực trong thời gian cao điểm; đã bổ sung cán bộ.",
+]
 WITHDRAW_REASONS = [
     "Nhiệm vụ được điều chỉnh, giao lại tại văn bản khác của UBND tỉnh.",
     "Theo ý kiến chỉ đạo của lãnh đạo UBND tỉnh, tạm dừng triển khai nội dung này.",
@@ -74,7 +81,11 @@ class Replayer:
         user = self.people.officer_for(task.lead_unit)
         for day in days:
             with clock.at(day):
-                record_progress(user, task, self.rng.choice(PROGRESS_TEXTS), reported_on=day)
+                late = task.effective_deadline is not None and day > task.effective_deadline
+                explanation = self.rng.choice(EXPLANATIONS) if late else ""
+                record_progress(
+                    user, task, self.rng.choice(PROGRESS_TEXTS), reported_on=day, explanation=explanation
+                )
 
     def complete(self, task: Task, day: datetime.date) -> None:
         with clock.at(day):

@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vic.core.text import nfc
+from vic.core.uploads import check_upload
 from vic.tasks.actions import create_tasks, deliver_tasks
 from vic.tasks.actions.register import validate_spec
 from vic.tasks.specs import TaskSpec
 
-from .files import check_upload
 from .models import Directive, DirectiveFile, Secrecy
 
 TEXT_FIELDS = ["number", "symbol", "issuer", "abstract", "signer_name", "signer_position", "text", "notes"]

@@ -51,6 +51,7 @@ SCOPES = [
     ("due_soon", _("Sắp đến hạn")),
     ("overdue", _("Quá hạn")),
     ("draft", _("Chưa chuyển giao")),
+    ("unacknowledged", _("Đơn vị chưa xác nhận đã nhận")),
 ]
 
 
@@ -141,9 +142,3 @@ class TaskEditForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class ProgressForm(forms.Form):
-    text = forms.CharField(label=_("Nội dung tiến độ, kết quả"), widget=forms.Textarea(attrs={"rows": 3}))
-    paper_number = forms.CharField(label=_("Số văn bản báo cáo (nếu có)"), required=False)
-    paper_date = VNDateField(label=_("Ngày văn bản báo cáo"), required=False)

@@ -12,19 +12,23 @@ from vic.core.text import fold
 
 class TaskQuerySet(models.QuerySet):
     def visible_to(self, user) -> TaskQuerySet:
-        """The Office and provincial leaders see everything; a unit sees delivered tasks it leads or coordinates."""
+        """The Office and provincial leaders see everything; a unit sees the delivered tasks it leads or
+        coordinates, and those with a part passed down to it or to the user (R-9.4)."""
         if not user or not user.is_authenticated or not user.is_active:
             return self.none()
         if user.sees_province:
             return self
         if user.unit_id is None:
             return self.none()
-        from .models import TaskCoordination
+        from .models import TaskCoordination, TaskPart
 
-        # An IN (subquery) is hashed once by the planner; a correlated EXISTS under OR ran per row (4x slower).
+        # IN (subquery) is hashed once by the planner; a correlated EXISTS under OR ran per row (4x slower).
         coordinated = TaskCoordination.objects.filter(unit_id=user.unit_id).values("task_id")
+        passed_down = TaskPart.objects.filter(Q(assignee=user) | Q(assignee_unit_id=user.unit_id)).values(
+            "task_id"
+        )
         return self.filter(delivered_on__isnull=False).filter(
-            Q(lead_unit_id=user.unit_id) | Q(pk__in=coordinated)
+            Q(lead_unit_id=user.unit_id) | Q(pk__in=coordinated) | Q(pk__in=passed_down)
         )
 
     def editable_by(self, user) -> TaskQuerySet:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, workflow_views
 
 app_name = "tasks"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/sua/", views.task_edit, name="edit"),
     path("<int:pk>/chuyen-giao/", views.task_deliver, name="deliver"),
     path("<int:pk>/thu-hoi/", views.task_withdraw, name="withdraw"),
-    path("<int:pk>/tien-do/", views.task_progress, name="progress"),
-    path("<int:pk>/xac-nhan-hoan-thanh/", views.task_confirm, name="confirm"),
+    path("<int:pk>/thao-tac/<slug:slug>/", workflow_views.task_act, name="act"),
+    path("tep/<int:pk>/", views.task_file, name="file"),
+    path("cho-xu-ly/", views.pending, name="pending"),
 ]

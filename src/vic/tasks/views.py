@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,9 +17,11 @@ from vic.calendar.services import add_working_days
 from vic.core import clock
 
 from . import actions
-from .forms import ProgressForm, ReasonForm, TaskEditForm, TaskFilterForm
-from .models import Task
+from .forms import ReasonForm, TaskEditForm, TaskFilterForm
+from .models import Submission, SubmissionKind, SubmissionState, Task, TaskFile
+from .permissions import Act, allowed_acts, can
 from .status import OPEN, OVERDUE, Status
+from .workflow_views import panel
 
 PAGE_SIZE = 50
 
@@ -78,6 +81,8 @@ def apply_filters(qs, data: dict, user, today):
         qs = qs.filter(status__in=OVERDUE)
     elif scope == "draft":
         qs = qs.filter(status=Status.DRAFT)
+    elif scope == "unacknowledged":
+        qs = qs.filter(status__in=OPEN, acknowledged_at__isnull=True)
     return qs
 
 
@@ -114,7 +119,7 @@ def inbox(request):
     return render(request, "tasks/inbox.html", {"lead": lead, "coordinate": coordinate})
 
 
-def _task_for(user, pk):
+def task_for(user, pk):
     return get_object_or_404(
         Task.objects.visible_to(user).select_related(
             "directive", "directive__kind", "lead_unit", "monitoring_department", "assigning_leader", "series"
@@ -123,36 +128,40 @@ def _task_for(user, pk):
     )
 
 
-@login_required
-def task_detail(request, pk):
-    task = _task_for(request.user, pk)
+def render_detail(request, task, *, open_slug=None, bound=None, status=200):
     today = clock.today()
-    can_edit = Task.objects.editable_by(request.user).filter(pk=pk).exists()
+    acts = allowed_acts(request.user, task)
     context = {
         "task": task,
         "status": task.status(today),
         "events": task.events.select_related("actor"),
-        "progress": task.progress_reports.select_related("author", "unit"),
         "coordinations": task.coordinations.select_related("unit"),
+        "parts": task.parts.select_related("assignee", "assignee_unit"),
+        "deadline_changes": task.deadline_changes.select_related("decided_by"),
+        "task_files": task.files.select_related("uploaded_by"),
         "group": Task.objects.visible_to(request.user)
         .filter(group_id=task.group_id)
         .exclude(pk=task.pk)
         .with_status(today)
         .select_related("lead_unit"),
-        "can_edit": can_edit,
-        "can_progress": task.delivered_on
-        and not task.completed_on
-        and not task.withdrawn_on
-        and (request.user.unit_id == task.lead_unit_id or can_edit),
-        "can_confirm": task.delivered_on
-        and not task.completed_on
-        and not task.withdrawn_on
-        and actions.may_confirm(request.user, task),
-        "progress_form": ProgressForm(),
-        "reason_form": ReasonForm(),
+        "can_edit": Act.EDIT in acts,
         "files": task.directive.files.all(),
+        **panel(request.user, task, acts, open_slug, bound),
     }
-    return render(request, "tasks/detail.html", context)
+    return render(request, "tasks/detail.html", context, status=status)
+
+
+@login_required
+def task_detail(request, pk):
+    return render_detail(request, task_for(request.user, pk))
+
+
+@login_required
+def task_file(request, pk):
+    """A file sent with a task's submission, only to those who may see the task."""
+    record = get_object_or_404(TaskFile, pk=pk)
+    task_for(request.user, record.task_id)
+    return FileResponse(record.file.open("rb"), as_attachment=True, filename=record.original_name)
 
 
 EDIT_CHANGES = [
@@ -185,7 +194,7 @@ def _edit_initial(task: Task) -> dict:
 
 @login_required
 def task_edit(request, pk):
-    task = _task_for(request.user, pk)
+    task = task_for(request.user, pk)
     if not Task.objects.editable_by(request.user).filter(pk=pk).exists():
         raise PermissionDenied
     form = TaskEditForm(request.POST or None, initial=_edit_initial(task))
@@ -224,7 +233,7 @@ def task_edit(request, pk):
 
 def _act(request, pk, run, success: str):
     """Run an action from a task page's button; a refused action comes back as a Vietnamese message."""
-    task = _task_for(request.user, pk)
+    task = task_for(request.user, pk)
     try:
         run(task)
     except ValidationError as error:
@@ -256,32 +265,6 @@ def task_withdraw(request, pk):
 
 
 @login_required
-@require_POST
-def task_progress(request, pk):
-    form = ProgressForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-        return redirect("tasks:detail", pk=pk)
-    return _act(
-        request,
-        pk,
-        lambda task: actions.record_progress(request.user, task, **form.cleaned_data),
-        _("Đã ghi nhận báo cáo tiến độ."),
-    )
-
-
-@login_required
-@require_POST
-def task_confirm(request, pk):
-    return _act(
-        request,
-        pk,
-        lambda task: actions.confirm_completion(request.user, task),
-        _("Đã xác nhận hoàn thành nhiệm vụ."),
-    )
-
-
-@login_required
 def late_registrations(request):
     """R-5.1: registrations that broke the one-working-day rule (delivered late, or still not delivered)."""
     if not request.user.sees_province:
@@ -298,3 +281,39 @@ def late_registrations(request):
     )
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "tasks/late_registrations.html", {"page": page, "today": today})
+
+
+DECIDING_ACT = {
+    SubmissionKind.COMPLETION: Act.CONFIRM_COMPLETION,
+    SubmissionKind.RETURN: Act.RESOLVE_RETURN,
+    SubmissionKind.EXTENSION: Act.DECIDE_EXTENSION,
+}
+PENDING_LIMIT = 200
+
+
+@login_required
+def pending(request):
+    """Chờ xử lý: what waits for this user — proposals to decide, or the unit's submissions to approve."""
+    user = request.user
+    visible = Task.objects.visible_to(user)
+    base = Submission.objects.filter(task__in=visible).select_related(
+        "task", "task__lead_unit", "unit", "author"
+    )
+    to_decide = [
+        s
+        for s in base.filter(state=SubmissionState.SUBMITTED, kind__in=list(DECIDING_ACT))[:PENDING_LIMIT]
+        if can(user, DECIDING_ACT[s.kind], s.task)
+    ]
+    to_approve = [
+        s
+        for s in base.filter(state=SubmissionState.AWAITING_HEAD, unit_id=user.unit_id)[:PENDING_LIMIT]
+        if can(user, Act.APPROVE, s.task)
+    ]
+    mine = base.filter(
+        author=user,
+        state__in=[SubmissionState.AWAITING_HEAD, SubmissionState.SUBMITTED],
+        kind__in=[*DECIDING_ACT, SubmissionKind.PROGRESS],
+    )[:PENDING_LIMIT]
+    return render(
+        request, "tasks/pending.html", {"to_decide": to_decide, "to_approve": to_approve, "mine": mine}
+    )

@@ -73,6 +73,8 @@ class Unit(models.Model):
         "self", verbose_name=_("đơn vị kế thừa"), symmetrical=False, blank=True, related_name="predecessors"
     )
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    # what the unit's officers send reaches the Office only after the unit head approves it.
+    requires_head_approval = models.BooleanField(_("báo cáo, đề xuất cần thủ trưởng duyệt"), default=False)
     search_text = models.TextField(editable=False, default="")
 
     objects = UnitQuerySet.as_manager()

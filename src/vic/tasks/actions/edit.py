@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from vic.core import clock
 
 from .. import derived
-from ..models import EventKind, Schedule, Task, TaskCoordination
+from ..models import DeadlineChange, EventKind, Schedule, Task, TaskCoordination
 from .common import ConcurrentEdit, journal, require_editable, unique
 
 # Fields the Office may correct on a task; each change is journaled with before/after.
@@ -30,6 +30,10 @@ def _display(value) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
+
+
+def _parse(value: str) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
 
 
 def _conflict(task_pk: int) -> ConcurrentEdit:
@@ -101,6 +105,15 @@ def update_task(
             task.original_deadline = task.deadline  # before delivery the written date is still being keyed in
         task.full_clean(exclude=["directive", "lead_unit", "registered_by", "series"])
         _set_units(task, diff, coordinating_units, monitoring_officers)
+        if "deadline" in diff and task.delivered_on is not None:
+            # After delivery a deadline change is a decision of its own, kept in the deadline history.
+            DeadlineChange.objects.create(
+                task=task,
+                old_deadline=_parse(diff["deadline"][0]),
+                new_deadline=task.deadline,
+                reason=note or _("Văn phòng sửa thời hạn"),
+                decided_by=user,
+            )
         task.effective_deadline = derived.effective_deadline(task.deadline)
         if {"arose_on", "urgency"} & diff.keys():
             task.delivery_due_on = derived.delivery_due(task.arose_on, task.urgency)

@@ -1,10 +1,9 @@
-"""Tasks (R-4.3–R-4.7): one lead unit each, deadlines, the facts status is derived from, and the journal."""
+"""Tasks (R-4.3–R-4.7): one lead unit each, deadlines, and the facts status is derived from."""
 
 from __future__ import annotations
 
 import uuid
 
-from auditlog.registry import auditlog
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -13,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
 
-from .querysets import TaskQuerySet
+from ..querysets import TaskQuerySet
 
 
 class Schedule(models.TextChoices):
@@ -129,6 +128,11 @@ class Task(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="registered_tasks"
     )
 
+    acknowledged_at = models.DateTimeField(_("thời điểm đơn vị xác nhận đã nhận"), null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
     # Facts that status is derived from (tasks/status.py); set only by actions.
     started_on = models.DateField(_("ngày bắt đầu thực hiện"), null=True, blank=True)
     completed_on = models.DateField(_("ngày hoàn thành (đã xác nhận)"), null=True, blank=True)
@@ -174,14 +178,19 @@ class Task(models.Model):
         return self.delivered_at is not None
 
     def status(self, today=None):
-        from .status import status_of_task
+        from ..status import status_of_task
 
         return status_of_task(self, today)
 
 
 class TaskCoordination(models.Model):
+    """A coordinating unit's share of a task (R-9.2, R-9.3), with its own state the lead unit follows."""
+
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="coordinations")
     unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="coordinations")
+    acknowledged_at = models.DateTimeField(_("thời điểm xác nhận đã nhận"), null=True, blank=True)
+    last_contribution_at = models.DateTimeField(_("lần gửi ý kiến gần nhất"), null=True, blank=True)
+    last_urged_at = models.DateTimeField(_("lần được đôn đốc gần nhất"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("đơn vị phối hợp")
@@ -190,80 +199,3 @@ class TaskCoordination(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.task_id}"
-
-
-class ProgressReport(models.Model):
-    """A unit's progress update (R-5.2), with its paper report to the Chairman when there is one."""
-
-    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="progress_reports")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+")
-    text = models.TextField(_("nội dung tiến độ"))
-    reported_on = models.DateField(_("ngày báo cáo"))
-    paper_number = models.CharField(_("số văn bản báo cáo"), max_length=60, blank=True)
-    paper_date = models.DateField(_("ngày văn bản báo cáo"), null=True, blank=True)
-    created_at = models.DateTimeField(default=clock.now)
-
-    class Meta:
-        verbose_name = _("báo cáo tiến độ")
-        verbose_name_plural = _("báo cáo tiến độ")
-        ordering = ["-reported_on", "-id"]
-
-    def __str__(self) -> str:
-        return self.text[:80]
-
-
-class EventKind(models.TextChoices):
-    REGISTERED = "registered", _("Nhập nhiệm vụ")
-    DELIVERED = "delivered", _("Chuyển giao cho đơn vị")
-    EDITED = "edited", _("Sửa nhiệm vụ")
-    WITHDRAWN = "withdrawn", _("Thu hồi nhiệm vụ")
-    PROGRESS = "progress", _("Báo cáo tiến độ")
-    COMPLETED = "completed", _("Xác nhận hoàn thành")
-    RECOMPUTED = "recomputed", _("Tính lại thời hạn theo lịch làm việc")
-    DIRECTIVE_EDITED = "directive_edited", _("Sửa văn bản giao")
-
-
-class TaskEventQuerySet(models.QuerySet):
-    """The journal is append-only, in bulk too."""
-
-    def update(self, **kwargs):
-        raise ValidationError(_("Nhật ký không được sửa."))
-
-    def delete(self):
-        raise ValidationError(_("Nhật ký không được xóa."))
-
-
-class TaskEvent(models.Model):
-    """The task's journal (R-6.3): who did what, when, with before/after. Append-only."""
-
-    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="events")
-    kind = models.CharField(_("sự kiện"), max_length=32, choices=EventKind.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(_("thời điểm"), default=clock.now, db_index=True)
-    note = models.TextField(_("ghi chú"), blank=True)
-    changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
-
-    objects = TaskEventQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("nhật ký nhiệm vụ")
-        verbose_name_plural = _("nhật ký nhiệm vụ")
-        ordering = ["-at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} — {self.at:%d/%m/%Y %H:%M}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValidationError(_("Nhật ký không được sửa."))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("Nhật ký không được xóa."))
-
-
-auditlog.register(Task, exclude_fields=["search_text", "version"], m2m_fields={"monitoring_officers"})
-auditlog.register(TaskCoordination)
-auditlog.register(TaskSeries)
-auditlog.register(ProgressReport)

@@ -1,0 +1,80 @@
+"""The task's journal (R-6.3): who did what, when, with before/after. Append-only."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from vic.core import clock
+
+from .task import Task
+
+
+class EventKind(models.TextChoices):
+    REGISTERED = "registered", _("Nhập nhiệm vụ")
+    DELIVERED = "delivered", _("Chuyển giao cho đơn vị")
+    EDITED = "edited", _("Sửa nhiệm vụ")
+    WITHDRAWN = "withdrawn", _("Thu hồi nhiệm vụ")
+    PROGRESS = "progress", _("Báo cáo tiến độ")
+    COMPLETED = "completed", _("Xác nhận hoàn thành")
+    RECOMPUTED = "recomputed", _("Tính lại thời hạn theo lịch làm việc")
+    ACKNOWLEDGED = "acknowledged", _("Xác nhận đã nhận nhiệm vụ")
+    SUBMITTED = "submitted", _("Gửi báo cáo, đề xuất")
+    APPROVED = "approved", _("Thủ trưởng đơn vị duyệt")
+    DECLINED = "declined", _("Thủ trưởng đơn vị không duyệt")
+    COMPLETION_PROPOSED = "completion_proposed", _("Đề xuất hoàn thành")
+    SENT_BACK = "sent_back", _("Trả lại đề xuất hoàn thành")
+    RETURNED = "returned", _("Đơn vị trả lại nhiệm vụ")
+    RETURN_RESOLVED = "return_resolved", _("Văn phòng xử lý nhiệm vụ bị trả lại")
+    REASSIGNED = "reassigned", _("Giao lại cho đơn vị khác")
+    EXPLAINED = "explained", _("Giải trình")
+    EXTENSION_PROPOSED = "extension_proposed", _("Đề xuất gia hạn")
+    EXTENSION_APPROVED = "extension_approved", _("Đồng ý gia hạn")
+    EXTENSION_REJECTED = "extension_rejected", _("Không đồng ý gia hạn")
+    CONTRIBUTED = "contributed", _("Đơn vị phối hợp gửi ý kiến, kết quả")
+    URGED = "urged", _("Đôn đốc")
+    PASSED_DOWN = "passed_down", _("Giao việc cho cấp dưới")
+    PART_REPORTED = "part_reported", _("Cấp dưới báo cáo phần việc")
+    FILE_ADDED = "file_added", _("Đính kèm tệp")
+    DIRECTIVE_EDITED = "directive_edited", _("Sửa văn bản giao")
+
+
+class TaskEventQuerySet(models.QuerySet):
+    """The journal is append-only, in bulk too."""
+
+    def update(self, **kwargs):
+        raise ValidationError(_("Nhật ký không được sửa."))
+
+    def delete(self):
+        raise ValidationError(_("Nhật ký không được xóa."))
+
+
+class TaskEvent(models.Model):
+    """The task's journal (R-6.3): who did what, when, with before/after. Append-only."""
+
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(_("sự kiện"), max_length=32, choices=EventKind.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("thời điểm"), default=clock.now, db_index=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+    changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
+
+    objects = TaskEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nhật ký nhiệm vụ")
+        verbose_name_plural = _("nhật ký nhiệm vụ")
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.at:%d/%m/%Y %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(_("Nhật ký không được sửa."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Nhật ký không được xóa."))

@@ -1,0 +1,249 @@
+"""The workflow buttons of a task page: one POST endpoint per action, each calling one action (issue 3).
+
+A refused or invalid submission re-renders the task page with the form as typed and its errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from . import actions
+from .models import Submission, SubmissionKind, SubmissionState, Task, TaskCoordination, TaskPart
+from .permissions import Act, can
+from .workflow_forms import (
+    ApproveForm,
+    ConfirmForm,
+    DecisionForm,
+    NoteForm,
+    PassDownForm,
+    ReasonForm,
+    ReportPartForm,
+    ResolveReturnForm,
+    SubmissionForm,
+    UrgeForm,
+)
+
+
+def _submit(kind):
+    def run(user, task, data):
+        return actions.submit(
+            user,
+            task,
+            kind,
+            data["text"],
+            explanation=data.get("explanation", ""),
+            paper_number=data.get("paper_number", ""),
+            paper_date=data.get("paper_date"),
+            proposed_deadline=data.get("proposed_deadline"),
+            uploads=data.get("files", []),
+        )
+
+    return run
+
+
+def _approve(user, task, data):
+    submission = get_object_or_404(Submission, pk=data["submission"], task=task)
+    return actions.approve_submission(
+        user, submission, approve=data["decision"] == "approve", note=data["note"]
+    )
+
+
+def _urge(user, task, data):
+    coordination = get_object_or_404(TaskCoordination, pk=data["coordination"], task=task)
+    return actions.urge_coordinator(user, coordination, data["note"])
+
+
+def _report_part(user, task, data):
+    part = get_object_or_404(TaskPart, pk=data["part"], task=task)
+    return actions.report_part(user, part, data["text"], done=data["done"])
+
+
+@dataclass(frozen=True)
+class Step:
+    act: str
+    form: Any
+    run: Any
+    done: Any  # message on success
+
+
+STEPS: dict[str, Step] = {
+    "nhan": Step(
+        Act.ACKNOWLEDGE, None, lambda u, t, d: actions.acknowledge(u, t), _("Đã xác nhận nhận nhiệm vụ.")
+    ),
+    "bao-cao": Step(
+        Act.REPORT_PROGRESS, SubmissionForm, _submit(SubmissionKind.PROGRESS), _("Đã gửi báo cáo tiến độ.")
+    ),
+    "de-xuat-hoan-thanh": Step(
+        Act.PROPOSE_COMPLETION,
+        SubmissionForm,
+        _submit(SubmissionKind.COMPLETION),
+        _("Đã gửi đề xuất hoàn thành."),
+    ),
+    "tra-lai": Step(Act.RETURN, SubmissionForm, _submit(SubmissionKind.RETURN), _("Đã trả lại nhiệm vụ.")),
+    "de-xuat-gia-han": Step(
+        Act.PROPOSE_EXTENSION, SubmissionForm, _submit(SubmissionKind.EXTENSION), _("Đã gửi đề xuất gia hạn.")
+    ),
+    "giai-trinh": Step(
+        Act.EXPLAIN, SubmissionForm, _submit(SubmissionKind.EXPLANATION), _("Đã gửi giải trình.")
+    ),
+    "phoi-hop": Step(
+        Act.CONTRIBUTE,
+        SubmissionForm,
+        _submit(SubmissionKind.CONTRIBUTION),
+        _("Đã gửi ý kiến, kết quả phối hợp cho đơn vị chủ trì."),
+    ),
+    "duyet": Step(Act.APPROVE, ApproveForm, _approve, _("Đã xử lý báo cáo, đề xuất chờ duyệt.")),
+    "xac-nhan-hoan-thanh": Step(
+        Act.CONFIRM_COMPLETION,
+        ConfirmForm,
+        lambda u, t, d: actions.confirm_completion(u, t, completed_on=d["completed_on"], note=d["note"]),
+        _("Đã xác nhận hoàn thành nhiệm vụ."),
+    ),
+    "tra-lai-de-xuat": Step(
+        Act.CONFIRM_COMPLETION,
+        ReasonForm,
+        lambda u, t, d: actions.send_back_completion(u, t, d["reason"]),
+        _("Đã trả lại đề xuất hoàn thành."),
+    ),
+    "xu-ly-tra-lai": Step(
+        Act.RESOLVE_RETURN,
+        ResolveReturnForm,
+        lambda u, t, d: actions.resolve_return(u, t, d["resolution"], d["note"], new_lead=d["new_lead"]),
+        _("Đã xử lý nhiệm vụ bị trả lại."),
+    ),
+    "quyet-dinh-gia-han": Step(
+        Act.DECIDE_EXTENSION,
+        DecisionForm,
+        lambda u, t, d: actions.decide_extension(
+            u, t, approve=d["decision"] == "approve", note=d["note"], new_deadline=d["new_deadline"]
+        ),
+        _("Đã quyết định đề xuất gia hạn."),
+    ),
+    "don-doc": Step(Act.URGE_COORDINATOR, UrgeForm, _urge, _("Đã đôn đốc đơn vị phối hợp.")),
+    "giao-cap-duoi": Step(
+        Act.PASS_DOWN,
+        PassDownForm,
+        lambda u, t, d: actions.pass_down(
+            u,
+            t,
+            d["content"],
+            assignee_unit=d["assignee_unit"],
+            assignee=d["assignee"],
+            deadline=d["deadline"],
+        ),
+        _("Đã giao phần việc cho cấp dưới."),
+    ),
+    "bao-cao-phan-viec": Step(Act.REPORT_PART, ReportPartForm, _report_part, _("Đã báo cáo phần việc.")),
+}
+
+
+def make_form(slug: str, task: Task, data=None, files=None):
+    form_class = STEPS[slug].form
+    if form_class is None:
+        return None
+    if form_class is PassDownForm:
+        sub_units, people = actions.team_of(task.lead_unit)
+        return PassDownForm(data, files, sub_units=sub_units, people=people, prefix=slug)
+    return form_class(data, files, prefix=slug)
+
+
+@login_required
+@require_POST
+def task_act(request, pk, slug):
+    from .views import render_detail, task_for
+
+    if slug not in STEPS:
+        raise Http404
+    task = task_for(request.user, pk)
+    step = STEPS[slug]
+    if not can(request.user, step.act, task):
+        raise PermissionDenied
+    form = make_form(slug, task, request.POST, request.FILES)
+    if form is not None and not form.is_valid():
+        return render_detail(request, task, open_slug=slug, bound=form, status=400)
+    try:
+        step.run(request.user, task, form.cleaned_data if form is not None else {})
+    except ValidationError as error:
+        if form is None:
+            messages.error(request, " ".join(error.messages))
+            return redirect("tasks:detail", pk=pk)
+        form.add_error(None, error)
+        return render_detail(request, task, open_slug=slug, bound=form, status=400)
+    messages.success(request, step.done)
+    return redirect("tasks:detail", pk=pk)
+
+
+def panel(user, task: Task, acts: set[str], open_slug: str | None = None, bound=None) -> dict:
+    """What the task page offers this user now: the allowed actions whose state conditions hold."""
+    submissions = list(task.submissions.select_related("author", "unit", "approved_by", "decided_by"))
+    pending = {s.kind: s for s in submissions if s.state == SubmissionState.SUBMITTED}
+    awaiting_head = [
+        s for s in submissions if s.state == SubmissionState.AWAITING_HEAD and s.unit_id == user.unit_id
+    ]
+    open_work = bool(task.delivered_on) and not task.withdrawn_on and not task.completed_on
+    working = open_work and not task.returned_on
+    coordination = next((c for c in task.coordinations.all() if c.unit_id == user.unit_id), None)
+    mine_parts = [
+        p
+        for p in task.parts.all()
+        if not p.done_on
+        and (p.assignee_id == user.pk or (p.assignee_unit_id and p.assignee_unit_id == user.unit_id))
+    ]
+    unacknowledged = (
+        (task.acknowledged_at is None)
+        if user.unit_id == task.lead_unit_id
+        else (coordination is not None and coordination.acknowledged_at is None)
+    )
+    show = {
+        "nhan": Act.ACKNOWLEDGE in acts and open_work and unacknowledged,
+        "bao-cao": Act.REPORT_PROGRESS in acts and working,
+        "de-xuat-hoan-thanh": Act.PROPOSE_COMPLETION in acts
+        and working
+        and SubmissionKind.COMPLETION not in pending,
+        "de-xuat-gia-han": Act.PROPOSE_EXTENSION in acts
+        and working
+        and task.deadline is not None
+        and SubmissionKind.EXTENSION not in pending,
+        "giai-trinh": Act.EXPLAIN in acts and bool(task.delivered_on) and not task.withdrawn_on,
+        "tra-lai": Act.RETURN in acts and working,
+        "phoi-hop": Act.CONTRIBUTE in acts and open_work,
+        "duyet": Act.APPROVE in acts and bool(awaiting_head),
+        "xac-nhan-hoan-thanh": Act.CONFIRM_COMPLETION in acts and working,
+        "tra-lai-de-xuat": Act.CONFIRM_COMPLETION in acts and SubmissionKind.COMPLETION in pending,
+        "xu-ly-tra-lai": Act.RESOLVE_RETURN in acts and SubmissionKind.RETURN in pending,
+        "quyet-dinh-gia-han": Act.DECIDE_EXTENSION in acts and SubmissionKind.EXTENSION in pending,
+        "don-doc": Act.URGE_COORDINATOR in acts and open_work and task.coordinations.exists(),
+        "giao-cap-duoi": Act.PASS_DOWN in acts and working,
+        "bao-cao-phan-viec": Act.REPORT_PART in acts and bool(mine_parts) and open_work,
+    }
+    forms = {
+        slug: (bound if slug == open_slug and bound is not None else make_form(slug, task))
+        for slug, visible in show.items()
+        if visible
+    }
+    if open_slug and bound is not None:
+        forms[open_slug] = bound  # a refused action shows its form and why, even if no longer offered
+    if "quyet-dinh-gia-han" in forms and open_slug != "quyet-dinh-gia-han":
+        forms["quyet-dinh-gia-han"].initial["new_deadline"] = pending[
+            SubmissionKind.EXTENSION
+        ].proposed_deadline
+    return {
+        "forms": forms,
+        "open_slug": open_slug,
+        "submissions": submissions,
+        "pending": pending,
+        "awaiting_head": awaiting_head,
+        "mine_parts": mine_parts,
+        "labels": {s: STEPS[s].done for s in STEPS},
+    }
+
+
+__all__ = ["STEPS", "NoteForm", "panel", "task_act"]
