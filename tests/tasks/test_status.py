@@ -187,7 +187,8 @@ def test_days_overdue(f, today, expected):
     ],
 )
 def test_effective_deadline_rolls_forward_to_a_working_day(clerk, tree, written, effective):
-    (task,) = register_tasks(clerk, tree.stc, deadline=D(written))
+    directive = DirectiveFactory(issue_date=D("2025-12-22"))  # issued before every written deadline
+    (task,) = register_tasks(clerk, tree.stc, directive=directive, deadline=D(written))
     assert task.deadline == D(written)  # the date as written is kept
     assert task.original_deadline == D(written)
     assert task.effective_deadline == D(effective)

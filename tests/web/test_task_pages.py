@@ -362,7 +362,8 @@ def test_a_stale_form_shows_the_conflict_keeps_the_input_and_saves_on_second_pos
     text = text_of(html)
     assert (
         f"Nhiệm vụ đã được {users.office_leader} sửa lúc 09:00 02/03/2026, sau khi bạn mở trang. Thay đổi mới "
-        "được hiển thị bên dưới; những gì bạn nhập vẫn còn trên trang — kiểm tra lại rồi bấm Lưu để ghi đè."
+        "được hiển thị bên dưới; những gì bạn nhập vẫn còn trên trang — kiểm tra lại rồi bấm Lưu: chỉ các mục "
+        "bạn sửa được ghi, thay đổi của người khác ở các mục còn lại được giữ."
     ) in text
     assert "thời hạn: „06/03/2026” → „13/03/2026”" in text  # the other person's change
     again = flat(form_fields(html, value="task-edit-form"))
@@ -377,7 +378,8 @@ def test_a_stale_form_shows_the_conflict_keeps_the_input_and_saves_on_second_pos
     assert saved.status_code == 302
     task.refresh_from_db()
     assert task.content == "Rà soát, xử lý dứt điểm nợ đọng xây dựng cơ bản"
-    assert task.deadline == D("2026-03-06")  # the form said 06/03 and the user chose to overwrite
+    # Only what this user changed is written: the leader's new deadline, untouched here, is kept.
+    assert task.deadline == D("2026-03-13")
     assert task.events.filter(kind=EventKind.EDITED).count() == 2
 
 

@@ -37,3 +37,16 @@ def fold(text: str | None) -> str:
 def nfc(text: str | None) -> str:
     """Canonical composed form: documents arrive in NFD from some Word versions and old fonts."""
     return unicodedata.normalize("NFC", text or "").strip()
+
+
+def search_text(parts) -> str:
+    """The stored, searchable form of some texts: canonical words between single spaces, padded."""
+    return " " + " ".join(canon(p) for p in parts if p) + " "
+
+
+def search_terms(query: str) -> list[str]:
+    """LIKE patterns for a query: short words ("u", "tp") match whole words, longer ones word starts.
+
+    So "u minh" finds "UBND huyện U Minh" but not every word containing "u", and "tai chin" still finds
+    "Tài chính" while typing."""
+    return [f" {w} " if len(w) <= 2 else f" {w}" for w in canon(query).split()]

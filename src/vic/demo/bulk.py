@@ -13,7 +13,7 @@ import uuid
 
 from django.db import transaction
 
-from vic.core.text import fold
+from vic.core.text import search_text
 from vic.directives.models import Directive, DirectiveKind
 from vic.tasks import derived
 from vic.tasks.models import Schedule, Task, TaskCoordination
@@ -116,16 +116,7 @@ def _task(rng, directive, lead, department, leader, today) -> Task:
         task.started_on = min(task.delivered_on + datetime.timedelta(days=rng.randint(1, 20)), today)
     elif roll < 0.81:
         task.withdrawn_on = today
-    task.search_text = " ".join(
-        fold(p)
-        for p in [
-            task.content,
-            directive.number,
-            directive.symbol,
-            directive.abstract,
-            lead.name,
-            lead.short_name,
-        ]
-        if p
+    task.search_text = search_text(
+        [task.content, directive.number, directive.symbol, directive.abstract, lead.name, lead.short_name]
     )
     return task

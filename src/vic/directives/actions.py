@@ -75,7 +75,8 @@ def register_directive(user, fields: dict, *, specs: list[TaskSpec] = (), upload
         if name in fields and isinstance(fields[name], str):
             fields[name] = nfc(fields[name])
     fields["symbol"] = fields.get("symbol", "").upper().replace(" ", "")
-    fields["number"] = fields.get("number", "").strip()
+    # "04711" and "4711" are the same document number.
+    fields["number"] = fields.get("number", "").strip().lstrip("0") or fields.get("number", "").strip()
     directive = Directive(**fields, registered_by=user)
     directive.fill_derived()
     directive.full_clean(exclude=["registered_by", "year"])
@@ -83,7 +84,7 @@ def register_directive(user, fields: dict, *, specs: list[TaskSpec] = (), upload
         raise DuplicateDirective(existing)
     checked = [(upload, check_upload(upload)) for upload in uploads]
     for spec in specs:
-        validate_spec(spec)  # before any file reaches the disk
+        validate_spec(spec, directive.issue_date)  # before any file reaches the disk
     written: list[DirectiveFile] = []
     try:
         with transaction.atomic():

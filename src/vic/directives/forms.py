@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +29,9 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, list | tuple):
             return [single(d, initial) for d in data]
         return [single(data, initial)] if data else []
+
+
+EARLIEST = datetime.date(1990, 1, 1)  # older documents are typing slips, not tasks to follow
 
 
 class DirectiveForm(forms.Form):
@@ -69,13 +74,19 @@ class DirectiveForm(forms.Form):
         issued, received = data.get("issue_date"), data.get("received_on")
         if issued and issued > clock.today():
             self.add_error("issue_date", _("Ngày ban hành không được sau ngày hôm nay."))
+        if issued and issued < EARLIEST:
+            self.add_error("issue_date", _("Ngày ban hành phải từ năm 1990 trở đi."))
+        if received and received > clock.today():
+            self.add_error("received_on", _("Ngày nhận không được sau ngày hôm nay."))
         if issued and received and received < issued:
             self.add_error("received_on", _("Ngày nhận không được trước ngày ban hành."))
         return data
 
 
 class TaskRowForm(forms.Form):
-    content = forms.CharField(label=_("Nội dung nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 2}))
+    content = forms.CharField(
+        label=_("Nội dung nhiệm vụ"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
     lead = forms.CharField(
         label=_("Đơn vị chủ trì"),
         help_text=_(
@@ -132,4 +143,21 @@ class TaskRowForm(forms.Form):
         return data
 
 
-TaskRowFormSet = forms.formset_factory(TaskRowForm, extra=0, can_delete=True, min_num=1, validate_min=True)
+class TaskRowBaseFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_few_forms": _("Văn bản cần có ít nhất %(num)d nhiệm vụ."),
+        "too_many_forms": _("Mỗi lần nhập tối đa %(num)d nhiệm vụ."),
+        "missing_management_form": _("Trang nhập đã cũ hoặc bị sửa; hãy tải lại trang."),
+    }
+
+
+TaskRowFormSet = forms.formset_factory(
+    TaskRowForm,
+    formset=TaskRowBaseFormSet,
+    extra=0,
+    can_delete=True,
+    min_num=1,
+    validate_min=True,
+    max_num=300,
+    validate_max=True,
+)

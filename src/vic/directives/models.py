@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
-from vic.core.text import canon, fold
+from vic.core.text import canon, search_terms, search_text
 
 
 class DirectiveKind(models.Model):
@@ -42,6 +42,24 @@ class Secrecy(models.TextChoices):
     SECRET = "secret", _("Mật")
     TOP_SECRET = "top_secret", _("Tối mật")
     ABSOLUTE_SECRET = "absolute_secret", _("Tuyệt mật")
+
+
+class DirectiveQuerySet(models.QuerySet):
+    def visible_to(self, user) -> DirectiveQuerySet:
+        """A directive is visible to whoever may see at least one of its tasks (the task permission queryset)."""
+        if not user or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.sees_province:
+            return self
+        from vic.tasks.models import Task
+
+        return self.filter(pk__in=Task.objects.visible_to(user).values("directive_id"))
+
+    def search(self, text: str) -> DirectiveQuerySet:
+        qs = self
+        for term in search_terms(text):
+            qs = qs.filter(search_text__contains=term)
+        return qs
 
 
 class Directive(models.Model):
@@ -82,6 +100,8 @@ class Directive(models.Model):
     )
     registered_at = models.DateTimeField(_("thời điểm nhập"), default=clock.now)
 
+    objects = DirectiveQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("văn bản giao nhiệm vụ")
         verbose_name_plural = _("văn bản giao nhiệm vụ")
@@ -119,9 +139,8 @@ class Directive(models.Model):
     def fill_derived(self) -> None:
         self.year = self.issue_date.year
         self.issuer_key = canon(self.issuer)
-        self.search_text = " ".join(
-            fold(x)
-            for x in [self.number, self.symbol, f"{self.number}/{self.symbol}", self.issuer, self.abstract]
+        self.search_text = search_text(
+            [self.number, self.symbol, f"{self.number}/{self.symbol}", self.issuer, self.abstract]
         )
 
 

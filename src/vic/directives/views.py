@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,15 +18,14 @@ from django.views.decorators.http import require_POST
 from vic.core import clock
 from vic.core.text import fold
 from vic.tasks.actions import deliver_tasks
-from vic.tasks.models import Schedule, Task, TaskUrgency
-from vic.tasks.specs import TaskSpec
-from vic.units.actions import add_external_unit
+from vic.tasks.models import Schedule, Task
 from vic.units.models import Unit, UnitGroupPhrase, UnitKind
 from vic.units.resolve import Gazetteer
 
 from .actions import DuplicateDirective, register_directive
 from .forms import DirectiveForm, TaskRowFormSet
-from .models import Directive, DirectiveFile
+from .intake import RowErrors, specs_from_rows
+from .models import Directive, DirectiveFile, Urgency
 
 DIRECTIVE_FIELDS = [
     "kind",
@@ -45,67 +44,6 @@ DIRECTIVE_FIELDS = [
 ]
 
 
-def visible_directives(user):
-    """A directive is visible to whoever may see at least one of its tasks (the permission queryset)."""
-    if user.sees_province:
-        return Directive.objects.all()
-    return Directive.objects.filter(Exists(Task.objects.visible_to(user).filter(directive=OuterRef("pk"))))
-
-
-def _default_department(directive_symbol: str):
-    code = directive_symbol.rsplit("-", 1)[-1] if "-" in directive_symbol else ""
-    return (
-        Unit.objects.filter(kind=UnitKind.OFFICE_DEPARTMENT, short_name__iexact=code).first()
-        if code
-        else None
-    )
-
-
-def _resolve_rows(formset, gazetteer: Gazetteer, create_external: bool) -> list[TaskSpec] | None:
-    """Turn task rows into specs; names that match no unit are row errors unless externals may be added."""
-    specs, ok = [], True
-    for form in formset.forms:
-        if not form.has_changed() or form.cleaned_data.get("DELETE"):
-            continue
-        data = form.cleaned_data
-        resolved = {}
-        for field in ["lead", "coordinators"]:
-            result = gazetteer.resolve(data.get(field, ""))
-            if result.unresolved and create_external:
-                result.add(add_external_unit(name) for name in result.unresolved)
-            elif result.unresolved:
-                ok = False
-                form.add_error(
-                    field,
-                    _(
-                        "Không tìm thấy đơn vị: %(names)s. Sửa tên, chọn từ danh sách, hoặc đánh dấu "
-                        "“thêm đơn vị ngoài tỉnh”."
-                    )
-                    % {"names": "; ".join(result.unresolved)},
-                )
-            resolved[field] = result.units
-        specs.append(
-            TaskSpec(
-                content=data["content"],
-                lead_units=resolved["lead"],
-                coordinating_units=resolved["coordinators"],
-                monitoring_department=data.get("monitoring_department"),
-                monitoring_officers=[data["monitoring_officer"]] if data.get("monitoring_officer") else [],
-                assigning_leader=data.get("assigning_leader"),
-                schedule=data["schedule"],
-                deadline=data.get("deadline"),
-                deadline_kind=data["deadline_kind"],
-                frequency=data.get("frequency") or "",
-                recurrence_until=data.get("recurrence_until"),
-                is_key=data.get("is_key", False),
-                urgency=TaskUrgency.URGENT if data.get("urgent") else TaskUrgency.NORMAL,
-                expected_output=data.get("expected_output", ""),
-                report_to=data.get("report_to", ""),
-            )
-        )
-    return specs if ok else None
-
-
 @login_required
 def register(request):
     if not request.user.can_register:
@@ -114,24 +52,33 @@ def register(request):
     formset = TaskRowFormSet(request.POST or None, prefix="tasks")
     if request.method == "POST" and form.is_valid() & formset.is_valid():
         deliver = request.POST.get("action") == "deliver"
+        data = form.cleaned_data
+        rows = [
+            (i, f.cleaned_data)
+            for i, f in enumerate(formset.forms)
+            if f.has_changed() and not f.cleaned_data.get("DELETE")
+        ]
         try:
             with transaction.atomic():
-                specs = _resolve_rows(formset, Gazetteer(), request.POST.get("create_external") == "on")
-                if specs is None:
-                    raise _RowErrors
-                fields = {k: form.cleaned_data[k] for k in DIRECTIVE_FIELDS}
-                fields = {
-                    k: ("" if v is None and k in ("number", "symbol") else v) for k, v in fields.items()
-                }
-                for spec in specs:
-                    spec.monitoring_department = spec.monitoring_department or _default_department(
-                        fields["symbol"]
-                    )
-                directive = register_directive(
-                    request.user, fields, specs=specs, uploads=form.cleaned_data["files"], deliver=deliver
+                fields = {k: data[k] for k in DIRECTIVE_FIELDS}
+                fields.update(number=data["number"] or "", symbol=data["symbol"] or "")
+                specs = specs_from_rows(
+                    request.user,
+                    rows,
+                    symbol=fields["symbol"],
+                    issued=data["issue_date"],
+                    document_urgent=data["urgency"] != Urgency.NORMAL,
+                    create_external=request.POST.get("create_external") == "on",
                 )
-        except _RowErrors:
-            pass
+                directive = register_directive(
+                    request.user, fields, specs=specs, uploads=data["files"], deliver=deliver
+                )
+        except RowErrors as error:
+            for index, errors in error.errors.items():
+                for field, messages_ in errors.items():
+                    target = field if field in formset.forms[index].fields else None
+                    for message in messages_:
+                        formset.forms[index].add_error(target, message)
         except DuplicateDirective as error:
             url = reverse("directives:detail", args=[error.existing.pk])
             form.add_error(
@@ -161,10 +108,6 @@ def register(request):
             "schedule_dated": Schedule.DATED,
         },
     )
-
-
-class _RowErrors(Exception):
-    """Raised inside the transaction to undo external units added for a page that still has errors."""
 
 
 def _attach_errors(form, error: ValidationError) -> None:
@@ -202,10 +145,13 @@ def resolve_preview(request):
 
 @login_required
 def directive_list(request):
-    qs = visible_directives(request.user).select_related("kind").annotate(n_tasks=Count("tasks"))
     q = request.GET.get("q", "")
-    for word in fold(q).split():
-        qs = qs.filter(search_text__contains=word)
+    qs = (
+        Directive.objects.visible_to(request.user)
+        .search(q)
+        .select_related("kind")
+        .annotate(n_tasks=Count("tasks"))
+    )
     page = Paginator(qs.order_by("-issue_date", "-id"), 50).get_page(request.GET.get("page"))
     return render(request, "directives/list.html", {"page": page, "q": q, "query": f"q={q}"})
 
@@ -213,7 +159,7 @@ def directive_list(request):
 @login_required
 def directive_detail(request, pk):
     directive = get_object_or_404(
-        visible_directives(request.user).select_related("kind", "submitting_unit"), pk=pk
+        Directive.objects.visible_to(request.user).select_related("kind", "submitting_unit"), pk=pk
     )
     tasks = (
         Task.objects.visible_to(request.user)
@@ -240,7 +186,7 @@ def directive_detail(request, pk):
 @login_required
 @require_POST
 def deliver_all(request, pk):
-    directive = get_object_or_404(visible_directives(request.user), pk=pk)
+    directive = get_object_or_404(Directive.objects.visible_to(request.user), pk=pk)
     done = deliver_tasks(
         request.user, list(directive.tasks.filter(delivered_on__isnull=True, withdrawn_on__isnull=True))
     )
@@ -251,6 +197,6 @@ def deliver_all(request, pk):
 @login_required
 def download_file(request, pk):
     record = get_object_or_404(DirectiveFile, pk=pk)
-    if not visible_directives(request.user).filter(pk=record.directive_id).exists():
+    if not Directive.objects.visible_to(request.user).filter(pk=record.directive_id).exists():
         raise Http404
     return FileResponse(record.file.open("rb"), as_attachment=True, filename=record.original_name)

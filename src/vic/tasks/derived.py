@@ -8,7 +8,7 @@ import datetime
 from django.conf import settings
 
 from vic.calendar.services import add_working_days, roll_forward
-from vic.core.text import fold
+from vic.core.text import search_text
 
 from .models import Frequency, Task, TaskUrgency
 
@@ -45,7 +45,7 @@ def refresh_search_text(task: Task) -> None:
     ]
     if task.pk:
         parts += [n for u in task.coordinating_units.all() for n in (u.name, u.short_name)]
-    task.search_text = " ".join(fold(p) for p in parts if p)
+    task.search_text = search_text(parts)
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:

@@ -52,6 +52,8 @@ SCOPES = [
     ("overdue", _("Quá hạn")),
     ("draft", _("Chưa chuyển giao")),
     ("unacknowledged", _("Đơn vị chưa xác nhận đã nhận")),
+    ("counted", _("Nhiệm vụ được tính trong báo cáo")),
+    ("no_deadline", _("Không thời hạn")),
 ]
 
 
@@ -87,9 +89,16 @@ class TaskFilterForm(forms.Form):
 
 
 class TaskEditForm(forms.Form):
+    TRACKED = ["content", "expected_output", "report_to", "lead_unit", "coordinating_units", "monitoring_department",
+               "monitoring_officers", "assigning_leader", "schedule", "deadline", "deadline_kind", "urgency",
+               "is_key", "arose_on", "arose_note"]  # fmt: skip
+
     version = forms.IntegerField(widget=forms.HiddenInput)
-    content = forms.CharField(label=_("Nội dung nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 4}))
+    content = forms.CharField(
+        label=_("Nội dung nhiệm vụ"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
     expected_output = forms.CharField(label=_("Sản phẩm"), required=False)
+    report_to = forms.CharField(label=_("Báo cáo về"), required=False, max_length=255)
     lead_unit = forms.ModelChoiceField(label=_("Đơn vị chủ trì"), queryset=Unit.objects.assignable())
     coordinating_units = forms.ModelMultipleChoiceField(
         label=_("Đơn vị phối hợp"),
@@ -124,6 +133,10 @@ class TaskEditForm(forms.Form):
         self.fields["monitoring_department"].queryset = office_departments()
         self.fields["monitoring_officers"].queryset = monitoring_officers()
         label_empty_choices(self, CHOOSE)
+        # The page carries the values it was opened with, so a save applies only what this user changed
+        # and never reverts someone else's edit made meanwhile.
+        for name in self.TRACKED:
+            self.fields[name].show_hidden_initial = True
 
     def clean(self):
         data = super().clean()

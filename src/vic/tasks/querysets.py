@@ -7,7 +7,7 @@ import datetime
 from django.db import models
 from django.db.models import Q
 
-from vic.core.text import fold
+from vic.core.text import search_terms
 
 
 class TaskQuerySet(models.QuerySet):
@@ -44,10 +44,9 @@ class TaskQuerySet(models.QuerySet):
 
     def search(self, text: str) -> TaskQuerySet:
         """Diacritic-insensitive search over content, directive reference and units."""
-        words = fold(text).split()
         qs = self
-        for word in words:
-            qs = qs.filter(search_text__contains=word)
+        for term in search_terms(text):
+            qs = qs.filter(search_text__contains=term)
         return qs
 
     def counted(self) -> TaskQuerySet:

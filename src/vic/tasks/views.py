@@ -20,7 +20,7 @@ from . import actions
 from .forms import ReasonForm, TaskEditForm, TaskFilterForm
 from .models import Submission, SubmissionKind, SubmissionState, Task, TaskFile
 from .permissions import Act, allowed_acts, can
-from .status import OPEN, OVERDUE, Status
+from .status import NO_DEADLINE, OPEN, OVERDUE, Status
 from .workflow_views import panel
 
 PAGE_SIZE = 50
@@ -81,6 +81,10 @@ def apply_filters(qs, data: dict, user, today):
         qs = qs.filter(status__in=OVERDUE)
     elif scope == "draft":
         qs = qs.filter(status=Status.DRAFT)
+    elif scope == "counted":
+        qs = qs.counted()
+    elif scope == "no_deadline":
+        qs = qs.filter(status__in=NO_DEADLINE)
     elif scope == "unacknowledged":
         qs = qs.filter(status__in=OPEN, acknowledged_at__isnull=True)
     return qs
@@ -167,6 +171,7 @@ def task_file(request, pk):
 EDIT_CHANGES = [
     "content",
     "expected_output",
+    "report_to",
     "lead_unit",
     "monitoring_department",
     "assigning_leader",
@@ -201,10 +206,19 @@ def task_edit(request, pk):
     newer = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        changes = {k: data[k] for k in EDIT_CHANGES}
+        changed = set(form.changed_data)
+        changes = {k: data[k] for k in EDIT_CHANGES if k in changed}
+        if "deadline" in changes or "schedule" in changes:
+            changes.update(schedule=data["schedule"], deadline=data["deadline"])
+        if "arose_on" in changes:
+            changes["arose_note"] = data["arose_note"]
         units = {
-            "coordinating_units": list(data["coordinating_units"]),
-            "monitoring_officers": list(data["monitoring_officers"]),
+            "coordinating_units": list(data["coordinating_units"])
+            if "coordinating_units" in changed
+            else None,
+            "monitoring_officers": list(data["monitoring_officers"])
+            if "monitoring_officers" in changed
+            else None,
         }
         try:
             if data["whole_group"]:
@@ -221,7 +235,7 @@ def task_edit(request, pk):
             form.add_error(None, error)
             fresh = _edit_initial(Task.objects.get(pk=pk))
             form.data = form.data.copy()
-            form.data.update({"version": fresh["version"], "group_versions": fresh["group_versions"]})
+            form.data["version"], form.data["group_versions"] = fresh["version"], fresh["group_versions"]
             newer = Task.objects.get(pk=pk).events.select_related("actor")[:3]
         except ValidationError as error:
             form.add_error(None, error)

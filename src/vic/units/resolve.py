@@ -10,8 +10,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
+from vic.core import clock
 from vic.core.text import canon
 
 from .models import Unit, UnitGroupPhrase, UnitKind
@@ -32,7 +31,7 @@ class Gazetteer:
     """Names of the units valid on a day, loaded once; resolving many rows costs no extra queries."""
 
     def __init__(self, on: datetime.date | None = None):
-        day = on or timezone.localdate()
+        day = on or clock.today()
         self.units = list(Unit.objects.valid_on(day).assignable())
         self.by_name: dict[str, Unit] = {}
         for unit in self.units:
@@ -82,21 +81,38 @@ class Gazetteer:
             found.append(match[0])
         return found or None
 
+    def _pieces(self, part: str, separator: str) -> list[Unit] | None:
+        """Each piece between separators must be a unit or a group on its own."""
+        pieces = [p for p in re.split(separator, part, flags=re.IGNORECASE) if p.strip()]
+        if len(pieces) < 2:
+            return None
+        found = [self._part(p) for p in pieces]
+        return None if any(f is None for f in found) else [u for f in found for u in f]
+
+    def _part(self, part: str) -> list[Unit] | None:
+        found = self._one(part)
+        if found is None:
+            found = self._pieces(part, r"\s+và\s+|\s+va\s+")
+        if found is None:
+            found = self._pieces(part, r",")
+        return found
+
     def resolve(self, text: str) -> Resolution:
         result = Resolution()
         for part in (p.strip() for p in re.split(r"[;\n]", text or "")):
             if not part:
                 continue
-            found = self._one(part)
-            if found is None and "," in part:
-                pieces = [self._one(p) for p in part.split(",")]
-                if all(p is not None for p in pieces):
-                    found = [u for p in pieces for u in p]
+            found = self._part(part)
             if found is None:
                 result.unresolved.append(part)
             else:
                 result.add(found)
         return result
+
+    def looks_like_group(self, text: str) -> bool:
+        """ "Các …" or a known group phrase inside: a set of units, never one unit outside the tree."""
+        key = canon(text)
+        return key.startswith("cac ") or " cac " in key or any(phrase in key for phrase, _k in self.phrases)
 
 
 def resolve_units(text: str, on: datetime.date | None = None) -> Resolution:

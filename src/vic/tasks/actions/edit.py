@@ -41,7 +41,8 @@ def _conflict(task_pk: int) -> ConcurrentEdit:
     return ConcurrentEdit(
         _(
             "Nhiệm vụ đã được %(who)s sửa lúc %(when)s, sau khi bạn mở trang. Thay đổi mới được hiển thị bên "
-            "dưới; những gì bạn nhập vẫn còn trên trang — kiểm tra lại rồi bấm Lưu để ghi đè."
+            "dưới; những gì bạn nhập vẫn còn trên trang — kiểm tra lại rồi bấm Lưu: chỉ các mục bạn sửa được "
+            "ghi, thay đổi của người khác ở các mục còn lại được giữ."
         )
         % {
             "who": last.actor if last and last.actor else _("người khác"),

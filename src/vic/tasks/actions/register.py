@@ -18,9 +18,17 @@ from ..models import EventKind, Schedule, Task, TaskCoordination, TaskSeries
 from ..specs import TaskSpec
 from .common import journal, require_registrar, unique
 
+# Limits that catch typing slips (31/12/9999, a monthly duty until 2200) before they become thousands of rows.
+MAX_DEADLINE_YEARS = 10
+MAX_RECURRENCE_YEARS = 5
+MAX_CONTENT = 5000
 
-def validate_spec(spec: TaskSpec) -> None:
+
+def validate_spec(spec: TaskSpec, issued: datetime.date | None = None) -> None:
+    """Check a task before it exists; `issued` is the directive's issue date."""
     errors = {}
+    if len(spec.content) > MAX_CONTENT:
+        errors["content"] = _("Nội dung nhiệm vụ dài quá %(n)d ký tự.") % {"n": MAX_CONTENT}
     if not spec.content.strip():
         errors["content"] = _("Chưa nhập nội dung nhiệm vụ.")
     if not spec.lead_units:
@@ -31,6 +39,24 @@ def validate_spec(spec: TaskSpec) -> None:
         errors["deadline"] = _("Nhiệm vụ định kỳ cần thời hạn của kỳ đầu tiên.")
     if spec.frequency and spec.recurrence_until and spec.deadline and spec.recurrence_until < spec.deadline:
         errors["recurrence_until"] = _("Ngày kết thúc định kỳ phải sau thời hạn kỳ đầu.")
+    if issued and spec.deadline and spec.deadline < issued:
+        errors["deadline"] = _("Thời hạn %(day)s trước ngày ban hành văn bản (%(issued)s).") % {
+            "day": spec.deadline.strftime("%d/%m/%Y"),
+            "issued": issued.strftime("%d/%m/%Y"),
+        }
+    if issued and spec.deadline and spec.deadline > derived.add_months(issued, 12 * MAX_DEADLINE_YEARS):
+        errors["deadline"] = _("Thời hạn quá %(n)d năm kể từ ngày ban hành: kiểm tra lại năm.") % {
+            "n": MAX_DEADLINE_YEARS
+        }
+    if (
+        spec.frequency
+        and spec.deadline
+        and spec.recurrence_until
+        and (spec.recurrence_until > derived.add_months(spec.deadline, 12 * MAX_RECURRENCE_YEARS))
+    ):
+        errors["recurrence_until"] = _("Nhiệm vụ định kỳ được lập tối đa %(n)d năm một lần nhập.") % {
+            "n": MAX_RECURRENCE_YEARS
+        }
     if errors:
         raise ValidationError(errors)
 
@@ -41,7 +67,7 @@ def create_tasks(user, directive, specs: list[TaskSpec]) -> list[Task]:
     created: list[Task] = []
     with transaction.atomic():
         for spec in specs:
-            validate_spec(spec)
+            validate_spec(spec, directive.issue_date)
             arose_on = spec.arose_on or default_arose_on(directive)
             deadlines: list[datetime.date | None] = [
                 spec.deadline if spec.schedule == Schedule.DATED else None
