@@ -9,15 +9,43 @@ from __future__ import annotations
 import os
 import sys
 
+# Commands that must not create or touch the database on their own.
+_NO_AUTO_MIGRATE = {"migrate", "makemigrations", "sqlmigrate", "showmigrations", "help", "check", "shell",
+                    "collectstatic", "compilemessages", "makemessages", "test"}  # fmt: skip
+
 
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "manage":
         args = args[1:]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vic.settings")
-    from django.core.management import execute_from_command_line
+    import django
+    from django.core.management import call_command, execute_from_command_line
+    from django.db import DatabaseError
 
-    execute_from_command_line(["vic", *args])
+    django.setup()
+    if args and args[0] not in _NO_AUTO_MIGRATE and not args[0].startswith("-") and _embedded_db_missing():
+        # The embedded SQLite default is created on first use, so `vic calendar …` works on a fresh install.
+        call_command("migrate", interactive=False, verbosity=0)
+    try:
+        execute_from_command_line(["vic", *args])
+    except DatabaseError as error:
+        from django.utils.translation import gettext as _
+
+        sys.stderr.write(
+            _(
+                "Lỗi cơ sở dữ liệu: %(error)s\nCSDL chưa được tạo hoặc chưa cập nhật? Chạy: .venv/bin/vic migrate\n"
+            )
+            % {"error": error}
+        )
+        sys.exit(2)
+
+
+def _embedded_db_missing() -> bool:
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    return db["ENGINE"].endswith("sqlite3") and not os.path.exists(db["NAME"])
 
 
 if __name__ == "__main__":

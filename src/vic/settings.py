@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "vic.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -175,6 +176,8 @@ VIC_UPLOAD_MAX_BYTES = env_int("VIC_UPLOAD_MAX_MB", 50) * 1024 * 1024
 VIC_UPLOAD_EXTENSIONS = env_list(
     "VIC_UPLOAD_EXTENSIONS", ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jpg", "jpeg", "png"]
 )
+# A whole request (several files): refused before its body is read (core/middleware.py).
+VIC_REQUEST_MAX_BYTES = env_int("VIC_REQUEST_MAX_MB", 4 * env_int("VIC_UPLOAD_MAX_MB", 50)) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # working days allowed to register and deliver a task (urgent: same day).

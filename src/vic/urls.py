@@ -2,12 +2,13 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from vic.core.views import LoginView
 
-admin.site.site_header = "VIC — Quản trị hệ thống"
+admin.site.site_header = _("VIC — Quản trị hệ thống")
 admin.site.site_title = "VIC"
-admin.site.index_title = "Danh mục và quản trị"
+admin.site.index_title = _("Danh mục và quản trị")
 
 urlpatterns = [
     path("dang-nhap/", LoginView.as_view(), name="login"),

@@ -297,7 +297,7 @@ def test_an_edit_is_journaled_with_vietnamese_labels_and_dates(client, clerk, li
     page = text_of(client.get(response["Location"]).content.decode())
     assert f"Sửa nhiệm vụ — {clerk}, 02/03/2026 09:00" in page
     assert "Theo đề nghị của Sở Tài chính" in page
-    assert "thời hạn: „06/03/2026” → „23/03/2026”" in page
+    assert "thời hạn: “06/03/2026” → “23/03/2026”" in page
     assert "Thời hạn ban đầu: 06/03/2026" in page
 
 
@@ -308,9 +308,9 @@ def test_choice_changes_are_journaled_with_their_vietnamese_labels(client, clerk
     fields.update(urgency="urgent", schedule="ongoing", deadline="", deadline_kind="report_by")
     assert client.post(reverse("tasks:edit", args=[task.pk]), fields).status_code == 302
     page = text_of(client.get(reverse("tasks:detail", args=[task.pk])).content.decode())
-    assert "độ khẩn: „Thường” → „Đột xuất, khẩn”" in page
-    assert "loại thời hạn: „Có thời hạn” → „Thường xuyên”" in page
-    assert "tính chất thời hạn: „Thời hạn hoàn thành” → „Thời hạn báo cáo”" in page
+    assert "độ khẩn: “Thường” → “Đột xuất, khẩn”" in page
+    assert "loại thời hạn: “Có thời hạn” → “Thường xuyên”" in page
+    assert "tính chất thời hạn: “Thời hạn hoàn thành” → “Thời hạn báo cáo”" in page
     assert "normal" not in page and "ongoing" not in page
 
 
@@ -325,9 +325,9 @@ def test_unit_and_leader_changes_are_journaled_by_name(client, clerk, tree, list
     )
     assert client.post(reverse("tasks:edit", args=[task.pk]), fields).status_code == 302
     page = text_of(client.get(reverse("tasks:detail", args=[task.pk])).content.decode())
-    assert "đơn vị chủ trì: „Sở Tài chính” → „Sở Kế hoạch và Đầu tư”" in page
-    assert "lãnh đạo giao: „” → „Phó Chủ tịch UBND tỉnh [Phó Chủ tịch B]”" in page
-    assert "phòng theo dõi: „Phòng Tổng hợp” → „Phòng Kinh tế”" in page
+    assert "đơn vị chủ trì: “Sở Tài chính” → “Sở Kế hoạch và Đầu tư”" in page
+    assert "lãnh đạo giao: “” → “Phó Chủ tịch UBND tỉnh [Phó Chủ tịch B]”" in page
+    assert "phòng theo dõi: “Phòng Tổng hợp” → “Phòng Kinh tế”" in page
 
 
 def test_inbox_shows_the_units_open_tasks_as_lead_and_as_coordinator(client, users, listed):
@@ -365,7 +365,7 @@ def test_a_stale_form_shows_the_conflict_keeps_the_input_and_saves_on_second_pos
         "được hiển thị bên dưới; những gì bạn nhập vẫn còn trên trang — kiểm tra lại rồi bấm Lưu: chỉ các mục "
         "bạn sửa được ghi, thay đổi của người khác ở các mục còn lại được giữ."
     ) in text
-    assert "thời hạn: „06/03/2026” → „13/03/2026”" in text  # the other person's change
+    assert "thời hạn: “06/03/2026” → “13/03/2026”" in text  # the other person's change
     again = flat(form_fields(html, value="task-edit-form"))
     assert again["content"] == "Rà soát, xử lý dứt điểm nợ đọng xây dựng cơ bản"
     assert again["note"] == "Sửa nội dung"

@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 import holidays
+from django.utils.translation import gettext as _
 
 COUNTRY = "VN"
 LANGUAGE = "vi"  # holiday names as the package gives them in Vietnamese
 # Seconds after which a process reloads the overrides even without a signal (other processes may
 # have changed them: gunicorn workers, the admin in another process).
-OVERRIDES_TTL = 300.0
+OVERRIDES_TTL = 30.0
 
 _ONE_DAY = timedelta(days=1)
 
@@ -217,7 +218,7 @@ def days_off(year: int) -> list[tuple[date, str]]:
             result[day] = name
     for day, (is_working, reason) in overrides.items():
         if day.year == year and not is_working:
-            label = "Ngày nghỉ bổ sung"
+            label = _("Ngày nghỉ bổ sung")
             result[day] = f"{label} ({reason})" if reason else label
     return sorted(result.items())
 
@@ -227,7 +228,7 @@ def extra_working_days(year: int) -> list[tuple[date, str]]:
     state = _current_state()
     overrides = state.overrides or {}
     result: dict[date, str] = {}
-    label = "Ngày làm việc bù"
+    label = _("Ngày làm việc bù")
     for day in _package_year(year).weekend_workdays:
         if overrides.get(day, (True, ""))[0]:
             result[day] = label

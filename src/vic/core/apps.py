@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "vic.core"
     label = "core"
-    verbose_name = "Khung ứng dụng"
+    verbose_name = _("Khung ứng dụng")

@@ -63,3 +63,14 @@ def check_upload(upload) -> str:
             code="file_content",
         )
     return digest.hexdigest()
+
+
+def store_upload(record, upload, sha256: str | None = None):
+    """Fill a file record (DirectiveFile, TaskFile…) from a checked upload, write the file, save the row."""
+    record.sha256 = sha256 or check_upload(upload)
+    record.original_name = PurePath(upload.name).name
+    record.size = upload.size
+    record.content_type = getattr(upload, "content_type", "") or ""
+    record.file.save(record.sha256, upload, save=False)
+    record.save()
+    return record

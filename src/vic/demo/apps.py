@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DemoConfig(AppConfig):
     name = "vic.demo"
     label = "demo"
-    verbose_name = "Dữ liệu mẫu"
+    verbose_name = _("Dữ liệu mẫu")

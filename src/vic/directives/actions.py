@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vic.core.text import nfc
-from vic.core.uploads import check_upload
+from vic.core.uploads import check_upload, store_upload
 from vic.tasks.actions import create_tasks, deliver_tasks
 from vic.tasks.actions.register import validate_spec
 from vic.tasks.specs import TaskSpec
@@ -112,15 +112,4 @@ def _remove_files(records: list[DirectiveFile]) -> None:
 
 
 def attach_file(user, directive: Directive, upload, sha256: str | None = None) -> DirectiveFile:
-    sha256 = sha256 or check_upload(upload)
-    record = DirectiveFile(
-        directive=directive,
-        original_name=upload.name.rsplit("/", 1)[-1],
-        size=upload.size,
-        sha256=sha256,
-        content_type=getattr(upload, "content_type", "") or "",
-        uploaded_by=user,
-    )
-    record.file.save(sha256, upload, save=False)
-    record.save()
-    return record
+    return store_upload(DirectiveFile(directive=directive, uploaded_by=user), upload, sha256)

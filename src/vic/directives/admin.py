@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from vic.core.admin import ReadOnlyAdmin
+
 from .models import Directive, DirectiveKind
 
 
@@ -10,19 +12,10 @@ class DirectiveKindAdmin(admin.ModelAdmin):
 
 
 @admin.register(Directive)
-class DirectiveAdmin(admin.ModelAdmin):
+class DirectiveAdmin(ReadOnlyAdmin):
     """Read-only here: documents are registered and corrected through the product's pages (journaled)."""
 
     list_display = ["__str__", "kind", "issuer", "issue_date"]
     list_filter = ["kind", "urgency"]
     search_fields = ["search_text", "abstract"]
     date_hierarchy = "issue_date"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

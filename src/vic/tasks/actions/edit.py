@@ -6,7 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -173,21 +173,27 @@ def withdraw_task(user, task: Task, reason: str) -> Task:
 
 
 def recompute_deadlines(user, start: datetime.date, end: datetime.date, reason: str) -> int:
-    """After a working-day calendar change: recompute effective deadlines falling in [start, end].
+    """After a working-day calendar change: re-roll the dates that depend on the calendar in [start, end].
 
-    The written deadline never moves; only the day it rolls to. Each changed task gets a journal row."""
+    The written deadline never moves; only the day it rolls to, and the registration deadline of tasks that
+    arose in the range. Each changed task gets a journal row."""
     changed = 0
+    in_range = Q(deadline__gte=start, deadline__lte=end) | Q(
+        arose_on__gte=start - datetime.timedelta(days=3), arose_on__lte=end
+    )
     with transaction.atomic():
-        for task in Task.objects.select_for_update().filter(deadline__gte=start, deadline__lte=end):
+        for task in Task.objects.select_for_update().filter(in_range):
             effective = derived.effective_deadline(task.deadline)
+            due = derived.delivery_due(task.arose_on, task.urgency)
+            diff = {}
             if effective != task.effective_deadline:
-                Task.objects.filter(pk=task.pk).update(effective_deadline=effective, version=F("version") + 1)
-                journal(
-                    task,
-                    EventKind.RECOMPUTED,
-                    user,
-                    note=reason,
-                    changes={"effective_deadline": [_display(task.effective_deadline), _display(effective)]},
+                diff["effective_deadline"] = [_display(task.effective_deadline), _display(effective)]
+            if due != task.delivery_due_on:
+                diff["delivery_due_on"] = [_display(task.delivery_due_on), _display(due)]
+            if diff:
+                Task.objects.filter(pk=task.pk).update(
+                    effective_deadline=effective, delivery_due_on=due, version=F("version") + 1
                 )
+                journal(task, EventKind.RECOMPUTED, user, note=reason, changes=diff)
                 changed += 1
     return changed

@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from vic.core import clock
-from vic.core.uploads import check_upload
+from vic.core.uploads import check_upload, store_upload
 from vic.units.models import Role
 
 from ..models import EventKind, Submission, SubmissionKind, SubmissionState, Task, TaskCoordination, TaskFile
@@ -210,19 +210,7 @@ def approve_submission(user, submission: Submission, *, approve: bool, note: str
 
 
 def attach_task_file(user, task: Task, upload, sha256: str | None = None, submission=None) -> TaskFile:
-    sha256 = sha256 or check_upload(upload)
-    record = TaskFile(
-        task=task,
-        submission=submission,
-        original_name=upload.name.rsplit("/", 1)[-1],
-        size=upload.size,
-        sha256=sha256,
-        content_type=getattr(upload, "content_type", "") or "",
-        uploaded_by=user,
-    )
-    record.file.save(sha256, upload, save=False)
-    record.save()
-    return record
+    return store_upload(TaskFile(task=task, submission=submission, uploaded_by=user), upload, sha256)
 
 
 def acknowledge(user, task: Task) -> Task:

@@ -38,7 +38,6 @@ class EventKind(models.TextChoices):
     PASSED_DOWN = "passed_down", _("Giao việc cho cấp dưới")
     PART_REPORTED = "part_reported", _("Cấp dưới báo cáo phần việc")
     FILE_ADDED = "file_added", _("Đính kèm tệp")
-    DIRECTIVE_EDITED = "directive_edited", _("Sửa văn bản giao")
 
 
 class TaskEventQuerySet(models.QuerySet):

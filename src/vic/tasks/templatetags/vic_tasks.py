@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from vic.calendar.services import add_working_days
 from vic.core import clock
-from vic.tasks.status import Status, derive_status, facts_of
+from vic.tasks.status import Status, days_overdue, derive_status, facts_of
 
 register = template.Library()
 
@@ -33,13 +33,16 @@ def status_badge(task, status_value=None):
 @register.simple_tag
 def deadline_hint(task):
     """ "còn 3 ngày" / "quá hạn 12 ngày" next to a deadline; "sắp đến hạn" within N working days."""
-    if task.effective_deadline is None or task.completed_on or task.withdrawn_on:
+    if task.effective_deadline is None or task.withdrawn_on:
         return ""
     today = clock.today()
-    days = (task.effective_deadline - today).days
-    if days < 0:
-        text = ngettext("quá hạn %(n)d ngày", "quá hạn %(n)d ngày", -days) % {"n": -days}
+    late = days_overdue(facts_of(task), today)  # the one definition reports use
+    if late:
+        text = ngettext("quá hạn %(n)d ngày", "quá hạn %(n)d ngày", late) % {"n": late}
         return format_html('<span class="text-danger small fw-semibold">{}</span>', text)
+    if task.completed_on:
+        return ""
+    days = (task.effective_deadline - today).days
     soon_limit = add_working_days(today, settings.VIC_DUE_SOON_WORKING_DAYS)
     text = _("hạn hôm nay") if days == 0 else ngettext("còn %(n)d ngày", "còn %(n)d ngày", days) % {"n": days}
     if task.effective_deadline <= soon_limit:

@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from vic.calendar import services
 
@@ -25,38 +26,44 @@ def parse_day(text: str) -> date:
             return date.fromisoformat(text)
         except ValueError:
             pass
-    raise CommandError(f"Ngày không hợp lệ: {text} (định dạng YYYY-MM-DD)", returncode=_INVALID)
+    raise CommandError(
+        _("Ngày không hợp lệ: %(text)s (định dạng YYYY-MM-DD)") % {"text": text}, returncode=_INVALID
+    )
 
 
 def parse_count(text: str) -> int:
     if not re.fullmatch(r"[0-9]{1,5}", text):
-        raise CommandError(f"Số ngày không hợp lệ: {text} (số nguyên ≥ 0)", returncode=_INVALID)
+        raise CommandError(
+            _("Số ngày không hợp lệ: %(text)s (số nguyên ≥ 0)") % {"text": text}, returncode=_INVALID
+        )
     return int(text)
 
 
 def parse_year(text: str) -> int:
     if not re.fullmatch(r"[0-9]{4}", text) or not 1 <= int(text) <= 9998:
-        raise CommandError(f"Năm không hợp lệ: {text} (định dạng YYYY)", returncode=_INVALID)
+        raise CommandError(
+            _("Năm không hợp lệ: %(text)s (định dạng YYYY)") % {"text": text}, returncode=_INVALID
+        )
     return int(text)
 
 
 class Command(BaseCommand):
-    help = "Lịch ngày làm việc: cộng ngày làm việc, lùi về ngày làm việc kế tiếp, liệt kê ngày nghỉ."
+    help = _("Lịch ngày làm việc: cộng ngày làm việc, lùi về ngày làm việc kế tiếp, liệt kê ngày nghỉ.")
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
         add = actions.add_parser(
-            "add-working-days", help="Ngày làm việc thứ N kể từ ngày sau ngày đã cho (Điều 147 BLDS)."
+            "add-working-days", help=_("Ngày làm việc thứ N kể từ ngày sau ngày đã cho (Điều 147 BLDS).")
         )
         add.add_argument("day", metavar="YYYY-MM-DD")
         add.add_argument("n", metavar="N")
         roll = actions.add_parser(
-            "roll-forward", help="Chính ngày đó nếu là ngày làm việc, nếu không là ngày làm việc kế tiếp."
+            "roll-forward", help=_("Chính ngày đó nếu là ngày làm việc, nếu không là ngày làm việc kế tiếp.")
         )
         roll.add_argument("day", metavar="YYYY-MM-DD")
-        check = actions.add_parser("is-working-day", help="In yes/no.")
+        check = actions.add_parser("is-working-day", help=_("In yes/no."))
         check.add_argument("day", metavar="YYYY-MM-DD")
-        off = actions.add_parser("days-off", help="Các ngày nghỉ lễ, Tết và nghỉ bổ sung trong năm.")
+        off = actions.add_parser("days-off", help=_("Các ngày nghỉ lễ, Tết và nghỉ bổ sung trong năm."))
         off.add_argument("year", metavar="YYYY")
 
     def handle(self, *args, **options):
@@ -79,4 +86,4 @@ class Command(BaseCommand):
         try:
             return compute()
         except (OverflowError, ValueError) as exc:  # past year 9999
-            raise CommandError("Kết quả vượt quá năm 9999.", returncode=_INVALID) from exc
+            raise CommandError(_("Kết quả vượt quá năm 9999."), returncode=_INVALID) from exc
