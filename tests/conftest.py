@@ -139,3 +139,14 @@ def leader(users):
     return LeaderFactory(
         name="[Phó Chủ tịch A]", position=LeaderPosition.VICE_CHAIRMAN, user=users.provincial_leader
     )
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings, tmp_path):
+    """Templates use {% static %}; tests run without collectstatic, so no manifest (and no STATIC_ROOT)."""
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STATIC_ROOT.mkdir()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }

@@ -198,3 +198,26 @@ def test_running_twice_changes_nothing(demo):
     call_command("demo", stdout=out)
     assert "không nạp dữ liệu mẫu" in out.getvalue()
     assert [m.objects.count() for m in models] == before
+
+
+def test_workflow_pages_have_work_waiting_for_each_role(demo_output, client):
+    """Chờ xử lý: the monitoring officer decides a completion and a return, the Chairman an extension,
+    the Director approves his officer's report — each sees exactly that on the page."""
+    expected = {
+        "cv.tonghop": ["Đề xuất hoàn thành", "Trả lại nhiệm vụ"],
+        "chutich": ["Đề xuất gia hạn"],
+        "gd.stc": ["Báo cáo tiến độ"],
+    }
+    for username, kinds in expected.items():
+        client.force_login(User.objects.get(username=username))
+        html = client.get("/nhiem-vu/cho-xu-ly/").content.decode()
+        for kind in kinds:
+            assert kind in html, (username, kind)
+    stc = Unit.objects.get(code="so-tai-chinh")
+    assert stc.requires_head_approval
+    assert Unit.objects.filter(parent=stc, kind=UnitKind.SUB_UNIT).exists()
+    assert Task.objects.filter(parts__isnull=False).exists()
+    unacknowledged = Task.objects.with_status(date(2026, 12, 3)).filter(
+        status__in=[Status.IN_PROGRESS_WITHIN, Status.NOT_STARTED_WITHIN], acknowledged_at__isnull=True
+    )
+    assert unacknowledged.exists()

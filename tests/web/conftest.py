@@ -27,17 +27,6 @@ def pdf_upload(name: str = "cong-van.pdf") -> SimpleUploadedFile:
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_files(settings, tmp_path):
-    """Templates use {% static %}; tests run without collectstatic, so no manifest (and no STATIC_ROOT)."""
-    settings.STATIC_ROOT = tmp_path / "static"
-    settings.STATIC_ROOT.mkdir()
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
-@pytest.fixture(autouse=True)
 def today():
     """Pages and actions read the date from `vic.core.clock`; the test client runs in this thread."""
     with clock.at(TODAY):

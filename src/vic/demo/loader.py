@@ -18,6 +18,7 @@ from .documents import load_samples
 from .generated import load_generated
 from .people import load_people
 from .province import load_units
+from .workflow import load_workflow
 
 SEED = 20260415
 
@@ -44,6 +45,7 @@ def load() -> Summary:
     people = load_people(units)
     load_samples(people, rng)
     load_generated(people, rng)
+    load_workflow(people, rng)
     return Summary(
         units=Unit.objects.count(),
         users=User.objects.count(),
