@@ -101,7 +101,7 @@ def load_workflow(people: People, rng: random.Random) -> None:
             stc_officer,
             tasks["done"],
             SubmissionKind.COMPLETION,
-            "Đã ban hành Báo cáo số 215/BC-STC ngày 30/11/2026; đề nghị Văn phòng xác nhận hoàn thành.",
+            "Đã ban hành Báo cáo số 215/BC-STC ngày 27/11/2026; đề nghị Văn phòng xác nhận hoàn thành.",
         )
         actions.submit(
             stc_officer,

@@ -29,7 +29,12 @@ class NoteForm(forms.Form):
 
 
 class DecisionForm(NoteForm):
-    decision = forms.ChoiceField(choices=[("approve", _("Đồng ý")), ("reject", _("Không đồng ý"))])
+    decision = forms.ChoiceField(
+        label=_("Quyết định"),
+        choices=[("approve", _("Đồng ý")), ("reject", _("Không đồng ý"))],
+        widget=forms.RadioSelect,
+        initial="approve",
+    )
     new_deadline = VNDateField(label=_("Thời hạn mới"), required=False)
 
 
@@ -44,6 +49,8 @@ class ReasonForm(forms.Form):
 class ResolveReturnForm(NoteForm):
     resolution = forms.ChoiceField(
         label=_("Cách xử lý"),
+        widget=forms.RadioSelect,
+        initial="edit",
         choices=[
             ("edit", _("Đã sửa nội dung, giao lại cho đơn vị")),
             ("reassign", _("Giao cho đơn vị khác chủ trì")),
@@ -88,4 +95,9 @@ class ReportPartForm(forms.Form):
 
 class ApproveForm(NoteForm):
     submission = forms.IntegerField(widget=forms.HiddenInput)
-    decision = forms.ChoiceField(choices=[("approve", _("Duyệt, gửi đi")), ("decline", _("Không duyệt"))])
+    decision = forms.ChoiceField(
+        label=_("Quyết định"),
+        choices=[("approve", _("Duyệt, gửi đi")), ("decline", _("Không duyệt"))],
+        widget=forms.RadioSelect,
+        initial="approve",
+    )
