@@ -9,6 +9,9 @@ from django.db.models import Q
 
 from vic.core.text import search_terms
 
+# Delivered, not withdrawn, not returned: the tasks that reports and dashboards count.
+COUNTED = Q(delivered_on__isnull=False, withdrawn_on__isnull=True, returned_on__isnull=True)
+
 
 class TaskQuerySet(models.QuerySet):
     def visible_to(self, user) -> TaskQuerySet:
@@ -51,4 +54,4 @@ class TaskQuerySet(models.QuerySet):
 
     def counted(self) -> TaskQuerySet:
         """Tasks that reports count: delivered, not withdrawn (returned ones leave the counts too)."""
-        return self.filter(delivered_on__isnull=False, withdrawn_on__isnull=True, returned_on__isnull=True)
+        return self.filter(COUNTED)

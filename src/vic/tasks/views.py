@@ -20,6 +20,7 @@ from . import actions
 from .forms import ReasonForm, TaskEditForm, TaskFilterForm
 from .models import Submission, SubmissionKind, SubmissionState, Task, TaskFile
 from .permissions import Act, allowed_acts, can
+from .querysets import COUNTED
 from .status import NO_DEADLINE, OPEN, OVERDUE, Status
 from .workflow_views import panel
 
@@ -48,46 +49,44 @@ def paginate(request, qs, today):
     return page
 
 
+# Filter form field → lookup; each applies only when the field has a value.
+FIELD_LOOKUPS = {
+    "unit": "lead_unit",
+    "status": "status",
+    "deadline_from": "effective_deadline__gte",
+    "deadline_to": "effective_deadline__lte",
+    "leader": "assigning_leader",
+    "officer": "monitoring_officers",
+    "directive": "directive_id",
+    "is_key": "is_key",
+}
+
+
+def _scope_filter(scope: str, user, today) -> Q | None:
+    """The side menu's lists (Chủ trì, Phối hợp, Sắp đến hạn, Quá hạn…) as one condition each."""
+    if scope == "due_soon":
+        limit = add_working_days(today, settings.VIC_DUE_SOON_WORKING_DAYS)
+        return Q(
+            status__in=[Status.IN_PROGRESS_WITHIN, Status.NOT_STARTED_WITHIN], effective_deadline__lte=limit
+        )
+    return {
+        "lead": Q(lead_unit_id=user.unit_id),
+        "coordinate": Q(coordinations__unit_id=user.unit_id),
+        "overdue": Q(status__in=OVERDUE),
+        "draft": Q(status=Status.DRAFT),
+        "counted": COUNTED,
+        "no_deadline": Q(status__in=NO_DEADLINE),
+        "unacknowledged": Q(status__in=OPEN, acknowledged_at__isnull=True),
+    }.get(scope)
+
+
 def apply_filters(qs, data: dict, user, today):
     if data.get("q"):
         qs = qs.search(data["q"])
-    if data.get("unit"):
-        qs = qs.filter(lead_unit=data["unit"])
-    if data.get("status"):
-        qs = qs.filter(status=data["status"])
-    if data.get("deadline_from"):
-        qs = qs.filter(effective_deadline__gte=data["deadline_from"])
-    if data.get("deadline_to"):
-        qs = qs.filter(effective_deadline__lte=data["deadline_to"])
-    if data.get("leader"):
-        qs = qs.filter(assigning_leader=data["leader"])
-    if data.get("officer"):
-        qs = qs.filter(monitoring_officers=data["officer"])
-    if data.get("directive"):
-        qs = qs.filter(directive_id=data["directive"])
-    if data.get("is_key"):
-        qs = qs.filter(is_key=True)
-    scope = data.get("scope")
-    if scope == "lead":
-        qs = qs.filter(lead_unit_id=user.unit_id)
-    elif scope == "coordinate":
-        qs = qs.filter(coordinations__unit_id=user.unit_id)
-    elif scope == "due_soon":
-        limit = add_working_days(today, settings.VIC_DUE_SOON_WORKING_DAYS)
-        qs = qs.filter(
-            status__in=[Status.IN_PROGRESS_WITHIN, Status.NOT_STARTED_WITHIN], effective_deadline__lte=limit
-        )
-    elif scope == "overdue":
-        qs = qs.filter(status__in=OVERDUE)
-    elif scope == "draft":
-        qs = qs.filter(status=Status.DRAFT)
-    elif scope == "counted":
-        qs = qs.counted()
-    elif scope == "no_deadline":
-        qs = qs.filter(status__in=NO_DEADLINE)
-    elif scope == "unacknowledged":
-        qs = qs.filter(status__in=OPEN, acknowledged_at__isnull=True)
-    return qs
+    lookups = {lookup: data[name] for name, lookup in FIELD_LOOKUPS.items() if data.get(name)}
+    qs = qs.filter(**lookups)
+    condition = _scope_filter(data.get("scope") or "", user, today)
+    return qs.filter(condition) if condition is not None else qs
 
 
 def overdue_first(qs):
