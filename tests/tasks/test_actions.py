@@ -8,6 +8,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from tests.factories import DirectiveFactory, make_spec, register_tasks
 
 from vic.core import clock
@@ -566,3 +567,24 @@ def test_task_event_cannot_be_modified_or_deleted(clerk, tree):
     stored = TaskEvent.objects.get(pk=event.pk)
     assert stored.note == event.task.directive.reference
     assert stored.kind == EventKind.REGISTERED
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger exists on PostgreSQL only")
+def test_postgresql_refuses_to_rewrite_the_journal(clerk, tree):
+    from django.db import DatabaseError, connection, transaction
+
+    (task,) = register_tasks(clerk, tree.stc, deadline=D("2026-03-20"))
+    event = task.events.get()
+    with (
+        pytest.raises(DatabaseError, match="chỉ được ghi thêm"),
+        transaction.atomic(),
+        connection.cursor() as c,
+    ):
+        c.execute("UPDATE tasks_taskevent SET note = 'sửa' WHERE id = %s", [event.pk])
+    with (
+        pytest.raises(DatabaseError, match="chỉ được ghi thêm"),
+        transaction.atomic(),
+        connection.cursor() as c,
+    ):
+        c.execute("DELETE FROM tasks_taskevent WHERE id = %s", [event.pk])
+    assert task.events.get().note == event.note
