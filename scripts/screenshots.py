@@ -9,7 +9,9 @@ browser's own texts, such as the file picker's, in Vietnamese); no browser is do
     .venv/bin/python scripts/screenshots.py --url http://127.0.0.1:8765 --out /tmp/shots
 
 Pages: login, dashboard, task list and a task (clerk `vanthu`), the registration page with two task
-rows filled (`vanthu`), the inbox of a unit (`stc`, Sở Tài chính).
+rows filled (`vanthu`), the inbox of a unit and a task page with its "Thao tác" panel open (`stc`, Sở
+Tài chính), the "Chờ xử lý" page of the monitoring officer (`cv.tonghop`, or the Director `gd.stc`).
+The script only reads and types: it submits nothing.
 """
 
 from __future__ import annotations
@@ -156,6 +158,48 @@ class Shooter:
         self.login(page, "stc")
         page.goto("/nhiem-vu/hop-thu/")
         self.shot(page, "inbox-unit.png")
+
+        page.goto(self.working_task(page))
+        page.get_by_test_id("action-panel").get_by_role("button", name="Báo cáo tiến độ", exact=True).click()
+        form = page.get_by_test_id("form-bao-cao")
+        expect(form).to_be_visible()
+        form.get_by_label("Nội dung").fill(
+            "Đã tổng hợp số liệu của 7/9 huyện, thành phố; dự kiến trình UBND tỉnh trước ngày 20/12/2026."
+        )
+        form.get_by_label("Số văn bản báo cáo (nếu có)").fill("231/BC-STC")
+        self.shot(page, "task-actions.png")
+        page.context.close()
+
+    def working_task(self, page: Page) -> str:
+        """A task the unit leads and works on, with reports already sent (its panel offers a progress report)."""
+        candidates: list[str] = []
+        for status in ["in_progress_within", "not_started_within", "in_progress_overdue"]:
+            page.goto(f"/nhiem-vu/?scope=lead&status={status}")
+            links = page.get_by_test_id("task-table").locator("tbody tr td:nth-child(2) > a")
+            candidates += [links.nth(i).get_attribute("href") for i in range(min(links.count(), 8))]
+        if not candidates:
+            sys.exit("Đơn vị không có nhiệm vụ nào đang thực hiện: dữ liệu mẫu đã được nạp chưa?")
+        for href in candidates:
+            page.goto(href)
+            panel = page.get_by_test_id("action-panel")
+            if not panel.get_by_role("button", name="Báo cáo tiến độ", exact=True).count():
+                continue
+            if page.get_by_test_id("submissions").locator("li").filter(has=page.locator("strong")).count():
+                return href
+        return candidates[0]
+
+    def pending_page(self) -> None:
+        """Chờ xử lý with items: the monitoring officer's proposals to decide, else the Director's."""
+        page = self.new_page()
+        for username in ["cv.tonghop", "gd.stc"]:
+            self.login(page, username)
+            page.goto("/nhiem-vu/cho-xu-ly/")
+            if page.get_by_test_id("to-decide").count() or page.get_by_test_id("to-approve").count():
+                self.shot(page, "pending.png")
+                break
+            page.context.clear_cookies()
+        else:
+            print("  Chờ xử lý: không có đề xuất nào đang chờ (cv.tonghop, gd.stc), không chụp pending.png")
         page.context.close()
 
 
@@ -181,6 +225,7 @@ def main(argv: list[str] | None = None) -> None:
             shooter.login_page()
             shooter.clerk_pages()
             shooter.unit_pages()
+            shooter.pending_page()
         finally:
             browser.close()
     print(f"Đã lưu {len(shooter.saved)} ảnh.")
