@@ -61,6 +61,7 @@ _EXTRA_LABELS = {
     "coordinating_units": gettext_lazy("đơn vị phối hợp"),
     "monitoring_officers": gettext_lazy("chuyên viên theo dõi"),
     "completed_on": gettext_lazy("ngày hoàn thành"),
+    "proposed_deadline": gettext_lazy("thời hạn đề xuất"),
 }
 
 
