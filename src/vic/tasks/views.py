@@ -322,10 +322,10 @@ def pending(request):
         for s in base.filter(state=SubmissionState.AWAITING_HEAD, unit_id=user.unit_id)[:PENDING_LIMIT]
         if can(user, Act.APPROVE, s.task)
     ]
-    mine = base.filter(
-        author=user,
-        state__in=[SubmissionState.AWAITING_HEAD, SubmissionState.SUBMITTED],
-        kind__in=[*DECIDING_ACT, SubmissionKind.PROGRESS],
+    # What this user sent that still waits: for the head's approval, or for a decision of the Office/leader.
+    mine = base.filter(author=user).filter(
+        Q(state=SubmissionState.AWAITING_HEAD)
+        | Q(state=SubmissionState.SUBMITTED, kind__in=list(DECIDING_ACT))
     )[:PENDING_LIMIT]
     return render(
         request, "tasks/pending.html", {"to_decide": to_decide, "to_approve": to_approve, "mine": mine}
