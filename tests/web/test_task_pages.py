@@ -326,7 +326,7 @@ def test_unit_and_leader_changes_are_journaled_by_name(client, clerk, tree, list
     assert client.post(reverse("tasks:edit", args=[task.pk]), fields).status_code == 302
     page = text_of(client.get(reverse("tasks:detail", args=[task.pk])).content.decode())
     assert "đơn vị chủ trì: “Sở Tài chính” → “Sở Kế hoạch và Đầu tư”" in page
-    assert "lãnh đạo giao: “” → “Phó Chủ tịch UBND tỉnh [Phó Chủ tịch B]”" in page
+    assert "lãnh đạo giao: (trống) → “Phó Chủ tịch UBND tỉnh [Phó Chủ tịch B]”" in page
     assert "phòng theo dõi: “Phòng Tổng hợp” → “Phòng Kinh tế”" in page
 
 

@@ -166,12 +166,11 @@ def _take_effect(user, submission: Submission) -> None:
     note = submission.text[:500]
     if submission.explanation:
         note += "\n" + _("Giải trình: %(text)s") % {"text": submission.explanation[:500]}
-    changes = (
-        {"proposed_deadline": ["", submission.proposed_deadline.isoformat()]}
-        if submission.proposed_deadline
-        else {}
-    )
-    journal(task, _EVENT_FOR_KIND[kind], user, note=note, changes=changes)
+    if submission.proposed_deadline:
+        note += "\n" + _("Thời hạn đề xuất: %(day)s") % {
+            "day": submission.proposed_deadline.strftime("%d/%m/%Y")
+        }
+    journal(task, _EVENT_FOR_KIND[kind], user, note=note)
 
 
 def approve_submission(user, submission: Submission, *, approve: bool, note: str = "") -> Submission:
