@@ -45,8 +45,8 @@ def test_adding_and_deleting_a_day_off_in_the_admin_moves_deadlines(client, cler
     assert task.effective_deadline == D("2026-03-11")
     assert task.events.filter(kind=EventKind.RECOMPUTED, actor=superuser).count() == 2
     page = client.get(reverse("tasks:detail", args=[task.pk])).content.decode()
-    assert "thời hạn thực tế: „11/03/2026” → „12/03/2026”" in page
-    assert "thời hạn thực tế: „12/03/2026” → „11/03/2026”" in page
+    assert "thời hạn thực tế: “11/03/2026” → “12/03/2026”" in page
+    assert "thời hạn thực tế: “12/03/2026” → “11/03/2026”" in page
 
 
 def test_bulk_delete_in_the_admin_moves_deadlines_back(client, clerk, tree, superuser):
