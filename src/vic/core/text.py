@@ -16,12 +16,15 @@ _LEADING = re.compile(r"^(giao|de nghi|yeu cau)\s+")
 _TRAILING = re.compile(r"[\s.,:;]+$")
 
 
-def canon(text: str) -> str:
+def canon(text: str, *, strip_verbs: bool = True) -> str:
     """Folded, with the abbreviations documents use spelled out: "UBND" and "Ủy ban nhân dân" compare equal."""
     out = fold(text)
     for pattern, repl in _CANON:
         out = pattern.sub(repl, out)
-    out = _LEADING.sub("", out)
+    out = out.replace("(", " ").replace(")", " ")
+    out = _SPACES.sub(" ", out).strip()
+    if strip_verbs:  # "Giao Sở Tài chính" names the unit; a search for "giao …" keeps the word
+        out = _LEADING.sub("", out)
     return _TRAILING.sub("", out).strip()
 
 
@@ -41,7 +44,7 @@ def nfc(text: str | None) -> str:
 
 def search_text(parts) -> str:
     """The stored, searchable form of some texts: canonical words between single spaces, padded."""
-    return " " + " ".join(canon(p) for p in parts if p) + " "
+    return " " + " ".join(canon(p, strip_verbs=False) for p in parts if p) + " "
 
 
 def search_terms(query: str) -> list[str]:
@@ -49,4 +52,4 @@ def search_terms(query: str) -> list[str]:
 
     So "u minh" finds "UBND huyện U Minh" but not every word containing "u", and "tai chin" still finds
     "Tài chính" while typing."""
-    return [f" {w} " if len(w) <= 2 else f" {w}" for w in canon(query).split()]
+    return [f" {w} " if len(w) <= 2 else f" {w}" for w in canon(query, strip_verbs=False).split()]

@@ -18,7 +18,7 @@ from vic.core import clock
 
 from . import actions
 from .forms import ReasonForm, TaskEditForm, TaskFilterForm
-from .models import Submission, SubmissionKind, SubmissionState, Task, TaskFile
+from .models import Submission, SubmissionKind, SubmissionState, Task, TaskFile, TaskPart
 from .permissions import Act, allowed_acts, can
 from .querysets import COUNTED
 from .status import NO_DEADLINE, OPEN, OVERDUE, Status
@@ -113,13 +113,19 @@ def task_list(request):
 
 @login_required
 def inbox(request):
-    """A unit's newly delivered tasks, as lead or coordinator (newest first)."""
+    """A unit's open tasks, as lead or coordinator, and the parts passed down to it or to the user (R-9.4)."""
     today = clock.today()
     qs = _list_queryset(request.user, today).filter(status__in=OPEN)
     unit_id = request.user.unit_id
     lead = qs.filter(lead_unit_id=unit_id).order_by("-delivered_at")[:50]
     coordinate = qs.filter(coordinations__unit_id=unit_id).order_by("-delivered_at")[:50]
-    return render(request, "tasks/inbox.html", {"lead": lead, "coordinate": coordinate})
+    parts = (
+        TaskPart.objects.filter(task__in=qs, done_on__isnull=True)
+        .filter(Q(assignee=request.user) | Q(assignee_unit_id=unit_id))
+        .select_related("task", "task__lead_unit", "assignee_unit", "assignee")
+        .order_by("deadline", "pk")[:50]
+    )
+    return render(request, "tasks/inbox.html", {"lead": lead, "coordinate": coordinate, "parts": parts})
 
 
 def task_for(user, pk):

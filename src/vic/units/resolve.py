@@ -40,7 +40,15 @@ class Gazetteer:
         phrases = [(canon(p.phrase), p.kind_list()) for p in UnitGroupPhrase.objects.all()]
         self.phrases = sorted(phrases, key=lambda p: -len(p[0]))
         # What may follow a group phrase and still mean the whole group: "… tỉnh", "… Cà Mau", "… liên quan".
-        self.qualifiers = {"tinh", "lien quan", "tren dia ban tinh", "trong tinh"}
+        self.qualifiers = {
+            "tinh",
+            "lien quan",
+            "co lien quan",
+            "tinh co lien quan",
+            "tinh lien quan",
+            "tren dia ban tinh",
+            "trong tinh",
+        }
         for name in Unit.objects.filter(kind=UnitKind.PROVINCE).values_list("name", flat=True):
             place = re.sub(r"^(uy ban nhan dan )?tinh ", "", canon(name))
             self.qualifiers |= {place, f"tinh {place}"}
@@ -92,10 +100,19 @@ class Gazetteer:
     def _part(self, part: str) -> list[Unit] | None:
         found = self._one(part)
         if found is None:
-            found = self._pieces(part, r"\s+và\s+|\s+va\s+")
+            found = self._joined(part)
         if found is None:
             found = self._pieces(part, r",")
         return found
+
+    def _joined(self, part: str) -> list[Unit] | None:
+        """ "A và B": try each "và" as the joint, so "Sở Tài chính và Sở Kế hoạch và Đầu tư" still works."""
+        for match in re.finditer(r"\s+(?:và|va)\s+", part, flags=re.IGNORECASE):
+            left, right = part[: match.start()], part[match.end() :]
+            head = self._one(left) or self._pieces(left, r",")
+            if head is not None and (tail := self._part(right)) is not None:
+                return head + tail
+        return None
 
     def resolve(self, text: str) -> Resolution:
         result = Resolution()

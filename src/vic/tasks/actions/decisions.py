@@ -6,7 +6,8 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 
 from vic.core import clock
@@ -57,8 +58,7 @@ def resolve_return(
         submission = _pending(task, SubmissionKind.RETURN)
         version = task.version if expected_version is None else expected_version
         if resolution == Resolution.WITHDRAW:
-            Task.objects.filter(pk=task.pk).update(returned_on=None)
-            withdraw_task(user, task, note)
+            withdraw_task(user, task, note)  # also closes this return (edit.close_pending)
         elif resolution == Resolution.REASSIGN:
             if new_lead is None or new_lead == task.lead_unit:
                 raise ValidationError({"new_lead": _("Chọn đơn vị chủ trì mới, khác đơn vị đã trả lại.")})
@@ -70,6 +70,8 @@ def resolve_return(
                 returned_on=None,
                 delivered_at=now,
                 delivered_on=clock.today(),
+                # Delivered again today on the Office's own decision: not a late registration.
+                delivery_due_on=Greatest(F("delivery_due_on"), Value(clock.today())),
                 acknowledged_at=None,
                 acknowledged_by=None,
                 started_on=None,

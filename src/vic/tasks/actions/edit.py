@@ -13,7 +13,16 @@ from django.utils.translation import gettext as _
 from vic.core import clock
 
 from .. import derived
-from ..models import DeadlineChange, EventKind, Schedule, Task, TaskCoordination
+from ..models import (
+    DECIDED_KINDS,
+    DeadlineChange,
+    EventKind,
+    Schedule,
+    Submission,
+    SubmissionState,
+    Task,
+    TaskCoordination,
+)
 from .common import ConcurrentEdit, journal, require_editable, unique
 
 # Fields the Office may correct on a task; each change is journaled with before/after.
@@ -167,9 +176,21 @@ def withdraw_task(user, task: Task, reason: str) -> Task:
             withdrawn_on=clock.today(), version=F("version") + 1
         ):
             raise ValidationError(_("Nhiệm vụ đã được thu hồi trước đó."))
+        Task.objects.filter(pk=task.pk).update(returned_on=None)
+        close_pending(task, user, _("Nhiệm vụ đã được thu hồi: %(reason)s") % {"reason": reason})
         journal(task, EventKind.WITHDRAWN, user, note=reason)
     task.refresh_from_db()
     return task
+
+
+def close_pending(task: Task, user, note: str) -> int:
+    """A withdrawn task answers everything still waiting on it: nothing stays in "Chờ xử lý" for ever."""
+    waiting = Q(state=SubmissionState.AWAITING_HEAD) | Q(
+        state=SubmissionState.SUBMITTED, kind__in=DECIDED_KINDS
+    )
+    return Submission.objects.filter(waiting, task=task).update(
+        state=SubmissionState.REJECTED, decided_by=user, decided_at=clock.now(), decision_note=note
+    )
 
 
 def recompute_deadlines(user, start: datetime.date, end: datetime.date, reason: str) -> int:
