@@ -203,7 +203,14 @@ class Leader(models.Model):
     name = models.CharField(_("họ và tên"), max_length=150)
     position = models.CharField(_("chức vụ"), max_length=32, choices=LeaderPosition.choices)
     field = models.CharField(_("lĩnh vực phụ trách"), max_length=255, blank=True)
-    user = models.OneToOneField(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="leader")
+    user = models.OneToOneField(
+        User,
+        verbose_name=_("tài khoản đăng nhập"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="leader",
+    )
     active = models.BooleanField(_("đang công tác"), default=True)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
 

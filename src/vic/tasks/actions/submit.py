@@ -112,11 +112,20 @@ def submit(
     with transaction.atomic():
         caller, task = task, Task.objects.select_for_update().get(pk=task.pk)
         _check_state(task, kind, proposed_deadline, text, explanation, day=day)
-        waits = kind in NEEDS_HEAD and user.unit.requires_head_approval and user.role != Role.UNIT_HEAD
+        # The Office entering a unit's paper report files it under the lead unit, in the Office's name.
+        unit = (
+            user.unit if user.unit_id and user.unit_id in (task.lead_unit_id, *_coordinating(task)) else None
+        )
+        waits = (
+            kind in NEEDS_HEAD
+            and unit is not None
+            and unit.requires_head_approval
+            and user.role != Role.UNIT_HEAD
+        )
         submission = Submission.objects.create(
             task=task,
             kind=kind,
-            unit=user.unit,
+            unit=unit or task.lead_unit,
             author=user,
             text=text.strip(),
             explanation=explanation.strip(),

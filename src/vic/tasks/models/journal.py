@@ -37,7 +37,6 @@ class EventKind(models.TextChoices):
     URGED = "urged", _("Đôn đốc")
     PASSED_DOWN = "passed_down", _("Giao việc cho cấp dưới")
     PART_REPORTED = "part_reported", _("Cấp dưới báo cáo phần việc")
-    FILE_ADDED = "file_added", _("Đính kèm tệp")
 
 
 class TaskEventQuerySet(models.QuerySet):
