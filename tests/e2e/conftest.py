@@ -70,7 +70,11 @@ def page(browser, live_server, request):
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": 1366, "height": 900}, locale="vi-VN"
     )
-    context.set_default_timeout(10_000)
+    # CI runs two workers on two cores: allow a loaded machine time before a check fails.
+    context.set_default_timeout(20_000)
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=15_000)
     pg = context.new_page()
     yield pg
     report = getattr(request.node, "report_call", None)

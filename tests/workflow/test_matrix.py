@@ -134,19 +134,6 @@ def expected(role: str, situation: str) -> set[str]:
     return acts
 
 
-# Where the code disagrees with the table: (role, act) → the bug, tested apart in test_known_bugs.
-KNOWN_BUGS = {
-    ("admin", Act.DECIDE_EXTENSION): (
-        "BUG: permissions.py MATRIX[Act.DECIDE_EXTENSION] grants Role.ADMIN (and so every superuser, see "
-        "role_of) the assigning leader's decision on any extension; R-11.2 and issue 3 §6 give it to the "
-        "assigning leader or whom the Office designates, and the user guide says the administrator works "
-        "'như văn thư' (a clerk cannot decide). Fix: grant DECIDE_EXTENSION to OFFICE_LEADER (ANY) and "
-        "PROVINCIAL_LEADER (ASSIGNER) only."
-    ),
-}
-KNOWN_BUGS[("superuser", Act.DECIDE_EXTENSION)] = KNOWN_BUGS[("admin", Act.DECIDE_EXTENSION)]
-
-
 # ---------------------------------------------------------------------------------------------------
 # The world: one task per (role, situation), built once
 # ---------------------------------------------------------------------------------------------------
@@ -309,25 +296,11 @@ CASE_IDS = [f"{r}-{s}" for r, s in CASES]
 
 @pytest.mark.parametrize(("role", "situation"), CASES, ids=CASE_IDS)
 def test_can(_in_world, role, situation):
-    """Every act of the matrix for this user and task; the known bugs are checked in test_known_bugs."""
+    """Every act of the matrix for this user and task."""
     user, task = _in_world.case(role, situation)
     want = expected(role, situation)
-    got = {act: can(user, act, task) for act in Act.values if (role, act) not in KNOWN_BUGS}
+    got = {act: can(user, act, task) for act in Act.values}
     assert got == {act: act in want for act in got}
-
-
-BUG_CASES = [
-    pytest.param(role, situation, act, marks=pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[(role, act)]))
-    for role, situation in CASES
-    for act in Act.values
-    if (role, act) in KNOWN_BUGS
-]
-
-
-@pytest.mark.parametrize(("role", "situation", "act"), BUG_CASES)
-def test_known_bugs(_in_world, role, situation, act):
-    user, task = _in_world.case(role, situation)
-    assert can(user, act, task) is (act in expected(role, situation))
 
 
 @pytest.mark.parametrize(("role", "situation"), CASES, ids=CASE_IDS)

@@ -74,9 +74,10 @@ MATRIX: dict[str, dict[str, frozenset]] = {
         **_grant({Role.MONITORING_OFFICER, Role.OFFICE_DEPARTMENT_HEAD}, {Scope.MONITOR}),
         **_grant(_OFFICE, {Scope.ANY}),
     },
+    # The assigning leader, or the Office's leaders whom the Office designates — not the IT administrator.
     Act.DECIDE_EXTENSION: {
         **_grant({Role.PROVINCIAL_LEADER}, {Scope.ASSIGNER}),
-        **_grant({Role.OFFICE_LEADER, Role.ADMIN}, {Scope.ANY}),
+        **_grant({Role.OFFICE_LEADER}, {Scope.ANY}),
     },
     Act.EDIT: _grant(_OFFICE, {Scope.ANY}),
 }
@@ -94,9 +95,11 @@ def _in_scope(user, task, scope: str) -> bool:
     if scope == Scope.COORDINATOR:
         return bool(user.unit_id) and task.coordinations.filter(unit_id=user.unit_id).exists()
     if scope == Scope.PART:
-        return task.parts.filter(
-            Q(assignee=user) | Q(assignee_unit_id=user.unit_id, assignee_unit__isnull=False)
-        ).exists()
+        return (
+            task.parts.filter(closed_on__isnull=True)
+            .filter(Q(assignee=user) | Q(assignee_unit_id=user.unit_id, assignee_unit__isnull=False))
+            .exists()
+        )
     if scope == Scope.MONITOR:
         if task.monitoring_department_id is None and not task.monitoring_officers.exists():
             return True  # nobody assigned yet: any Office officer may act

@@ -17,6 +17,7 @@ from ..models import DeadlineChange, EventKind, Submission, SubmissionKind, Subm
 from ..permissions import Act, can
 from .common import journal
 from .edit import update_task, withdraw_task
+from .team import close_parts
 
 
 def _pending(task: Task, kind: str) -> Submission:
@@ -77,6 +78,7 @@ def resolve_return(
                 started_on=None,
                 version=F("version") + 1,
             )
+            close_parts(task)  # the old lead's sub-units and staff let go of it
             journal(
                 task,
                 EventKind.REASSIGNED,

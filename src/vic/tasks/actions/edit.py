@@ -24,6 +24,7 @@ from ..models import (
     TaskCoordination,
 )
 from .common import ConcurrentEdit, journal, require_editable, unique
+from .team import close_parts
 
 # Fields the Office may correct on a task; each change is journaled with before/after.
 EDITABLE_FIELDS = [
@@ -177,6 +178,7 @@ def withdraw_task(user, task: Task, reason: str) -> Task:
         ):
             raise ValidationError(_("Nhiệm vụ đã được thu hồi trước đó."))
         Task.objects.filter(pk=task.pk).update(returned_on=None)
+        close_parts(task)
         close_pending(task, user, _("Nhiệm vụ đã được thu hồi: %(reason)s") % {"reason": reason})
         journal(task, EventKind.WITHDRAWN, user, note=reason)
     task.refresh_from_db()

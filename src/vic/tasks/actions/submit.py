@@ -201,7 +201,7 @@ def approve_submission(user, submission: Submission, *, approve: bool, note: str
             submission.task,
             EventKind.APPROVED if approve else EventKind.DECLINED,
             user,
-            note=f"{kind_label}. {note}".strip(),
+            note=kind_label,  # the head's reasons stay on the submission, inside the unit
         )
         if approve:
             task = Task.objects.select_for_update().get(pk=submission.task_id)

@@ -26,6 +26,19 @@ def urge_coordinator(user, coordination: TaskCoordination, note: str) -> TaskCoo
     return coordination
 
 
+def _check_open(task: Task) -> None:
+    task.refresh_from_db(fields=["delivered_on", "withdrawn_on", "completed_on", "returned_on"])
+    if not task.delivered_on or task.withdrawn_on or task.completed_on or task.returned_on:
+        raise ValidationError(_("Nhiệm vụ chưa chuyển giao, đã thu hồi, đã hoàn thành hoặc đang bị trả lại."))
+
+
+def close_parts(task: Task) -> int:
+    """The task left the unit: its parts passed down end, and their people no longer see the task."""
+    return TaskPart.objects.filter(task=task, closed_on__isnull=True, done_on__isnull=True).update(
+        closed_on=clock.today()
+    )
+
+
 def team_of(unit: Unit):
     """Who a unit can pass work to: its sub-units and the people of the unit and its sub-units."""
     sub_units = Unit.objects.filter(parent=unit)
@@ -44,6 +57,7 @@ def pass_down(
 ) -> TaskPart:
     if not can(user, Act.PASS_DOWN, task):
         raise PermissionDenied(_("Chỉ đơn vị chủ trì được giao việc cho cấp dưới."))
+    _check_open(task)
     sub_units, people = team_of(task.lead_unit)
     if assignee_unit is None and assignee is None:
         raise ValidationError(_("Chọn đơn vị cấp dưới hoặc cán bộ được giao."))
@@ -79,8 +93,9 @@ def report_part(user, part: TaskPart, text: str, *, done: bool = False) -> TaskP
         raise PermissionDenied(_("Phần việc này không giao cho bạn hoặc đơn vị bạn."))
     if not text.strip():
         raise ValidationError({"text": _("Chưa nhập nội dung báo cáo.")})
-    if part.done_on:
-        raise ValidationError(_("Phần việc đã hoàn thành."))
+    if part.done_on or part.closed_on:
+        raise ValidationError(_("Phần việc đã hoàn thành hoặc không còn được giao."))
+    _check_open(task)
     today = clock.today()
     with transaction.atomic():
         TaskPart.objects.filter(pk=part.pk).update(

@@ -122,6 +122,8 @@ class TaskPart(models.Model):
     assigned_at = models.DateTimeField(default=clock.now)
     started_on = models.DateField(_("ngày bắt đầu"), null=True, blank=True)
     done_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+    # Set when the task leaves the unit (reassigned, withdrawn): the part and its people lose access.
+    closed_on = models.DateField(_("ngày thôi giao"), null=True, blank=True)
     last_report = models.TextField(_("báo cáo gần nhất"), blank=True)
 
     class Meta:
