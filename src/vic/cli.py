@@ -24,8 +24,9 @@ def main(argv: list[str] | None = None) -> None:
     from django.db import DatabaseError
 
     django.setup()
-    if args and args[0] not in _NO_AUTO_MIGRATE and not args[0].startswith("-") and _embedded_db_missing():
-        # The embedded SQLite default is created on first use, so `vic calendar …` works on a fresh install.
+    if args and args[0] not in _NO_AUTO_MIGRATE and not args[0].startswith("-") and _embedded_db_outdated():
+        # The embedded SQLite default is created and kept current on use, so `vic calendar …` works on a
+        # fresh install. A server database (DATABASE_URL) is migrated only on purpose (`vic migrate`).
         call_command("migrate", interactive=False, verbosity=0)
     try:
         execute_from_command_line(["vic", *args])
@@ -41,11 +42,18 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
 
 
-def _embedded_db_missing() -> bool:
+def _embedded_db_outdated() -> bool:
     from django.conf import settings
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
 
     db = settings.DATABASES["default"]
-    return db["ENGINE"].endswith("sqlite3") and not os.path.exists(db["NAME"])
+    if not db["ENGINE"].endswith("sqlite3"):
+        return False
+    if not os.path.exists(db["NAME"]):
+        return True
+    executor = MigrationExecutor(connection)
+    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
 
 
 if __name__ == "__main__":
