@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "vic.calendar",
     "vic.directives",
     "vic.tasks",
+    "vic.urging",
     "vic.demo",
 ]
 

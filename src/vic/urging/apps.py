@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class UrgingConfig(AppConfig):
+    name = "vic.urging"
+    label = "urging"
+    verbose_name = _("Đôn đốc, nhắc việc")

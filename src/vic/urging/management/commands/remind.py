@@ -1,0 +1,41 @@
+"""`vic remind [--today YYYY-MM-DD] [--dry-run]`: send (or list) the reminders due that day, once."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from vic.core import clock
+from vic.urging import services
+
+
+class Command(BaseCommand):
+    help = gettext_lazy("Gửi nhắc việc đến hạn trong ngày (mỗi lượt nhắc chỉ gửi một lần).")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--today", help=gettext_lazy("Ngày chạy, dạng YYYY-MM-DD (mặc định: hôm nay)."))
+        parser.add_argument("--dry-run", action="store_true", help=gettext_lazy("Chỉ liệt kê, không gửi."))
+
+    def handle(self, *args, today=None, dry_run=False, **options):
+        try:
+            day = datetime.date.fromisoformat(today) if today else clock.today()
+        except ValueError:
+            raise CommandError(
+                _("Ngày không hợp lệ: %(text)s (định dạng YYYY-MM-DD)") % {"text": today}, returncode=2
+            ) from None
+        if dry_run:
+            due = services.due_on(day)
+            for item in due:
+                self.stdout.write(
+                    f"{day:%d/%m/%Y} · {item.rule.name} · #{item.task.pk} {item.task.content[:60]} "
+                    f"→ {item.recipient} ({item.recipient.get_username()})"
+                )
+            self.stdout.write(_("%(n)d lượt nhắc sẽ gửi (chạy thử, chưa gửi).") % {"n": len(due)})
+            return
+        with clock.at(day) if today else contextlib.nullcontext():
+            sent = services.send(day)
+        self.stdout.write(_("Đã gửi %(n)d lượt nhắc.") % {"n": sent})

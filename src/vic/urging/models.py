@@ -1,0 +1,114 @@
+"""Reminder rules counted in working days, the dispatch log that makes sending idempotent, notifications.
+
+A rule is generic over a date field of the task ("effective_deadline", "delivery_due_on"), so the report
+due dates of the reporting work plug into the same machinery later (R-7, R-12)."""
+
+from __future__ import annotations
+
+from auditlog.registry import auditlog
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from vic.core import clock
+
+
+class Timing(models.TextChoices):
+    BEFORE = "before", _("N ngày làm việc trước hạn")
+    ON_DAY = "on_day", _("Đúng ngày đến hạn")
+    OVERDUE_EVERY = "overdue_every", _("Mỗi N ngày làm việc khi quá hạn")
+    OVERDUE_AFTER = "overdue_after", _("Khi quá hạn đúng N ngày làm việc (leo thang)")
+
+
+class DateField(models.TextChoices):
+    DEADLINE = "effective_deadline", _("Thời hạn thực hiện")
+    DELIVERY = "delivery_due_on", _("Hạn chuyển giao (Văn phòng)")
+
+
+class Audience(models.TextChoices):
+    LEAD_UNIT = "lead_unit", _("Đơn vị chủ trì")
+    COORDINATORS = "coordinators", _("Đơn vị phối hợp")
+    MONITORS = "monitors", _("Chuyên viên theo dõi")
+    UNIT_HEAD = "unit_head", _("Thủ trưởng đơn vị chủ trì")
+    OFFICE_LEADERS = "office_leaders", _("Lãnh đạo Văn phòng")
+    REGISTRARS = "registrars", _("Văn thư, chuyên viên Văn phòng nhập nhiệm vụ")
+
+
+class ReminderRule(models.Model):
+    name = models.CharField(_("tên quy tắc"), max_length=200)
+    active = models.BooleanField(_("đang áp dụng"), default=True)
+    date_field = models.CharField(
+        _("ngày căn cứ"), max_length=32, choices=DateField.choices, default=DateField.DEADLINE
+    )
+    timing = models.CharField(_("thời điểm nhắc"), max_length=16, choices=Timing.choices)
+    working_days = models.PositiveSmallIntegerField(_("số ngày làm việc (N)"), default=0)
+    audiences = models.CharField(
+        _("người nhận"), max_length=200, help_text=_("Mã người nhận, cách nhau bởi dấu phẩy.")
+    )
+
+    class Meta:
+        verbose_name = _("quy tắc nhắc việc")
+        verbose_name_plural = _("quy tắc nhắc việc")
+        ordering = ["date_field", "timing", "working_days"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        unknown = set(self.audience_list()) - set(Audience.values)
+        if unknown or not self.audience_list():
+            raise ValidationError(
+                {
+                    "audiences": _("Mã người nhận không hợp lệ: %(codes)s. Dùng: %(valid)s.")
+                    % {"codes": ", ".join(sorted(unknown)) or "—", "valid": ", ".join(Audience.values)}
+                }
+            )
+        if self.timing != Timing.ON_DAY and self.working_days == 0 and self.timing != Timing.BEFORE:
+            raise ValidationError({"working_days": _("Cần số ngày làm việc lớn hơn 0.")})
+
+    def audience_list(self) -> list[str]:
+        return [a.strip() for a in self.audiences.split(",") if a.strip()]
+
+
+class Dispatch(models.Model):
+    """One reminder to one person about one task under one rule on one day: sent once, whatever reruns."""
+
+    rule = models.ForeignKey(ReminderRule, on_delete=models.PROTECT, related_name="dispatches")
+    task = models.ForeignKey("tasks.Task", on_delete=models.PROTECT, related_name="dispatches")
+    day = models.DateField(_("ngày nhắc"))
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        verbose_name = _("lượt nhắc đã gửi")
+        verbose_name_plural = _("lượt nhắc đã gửi")
+        constraints = [
+            models.UniqueConstraint(fields=["task", "rule", "day", "recipient"], name="dispatch_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule} — {self.task_id} — {self.day}"
+
+
+class Notification(models.Model):
+    """The in-app notification centre (the bell): unread until the user opens or marks it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    task = models.ForeignKey("tasks.Task", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(_("nội dung"), max_length=500)
+    created_at = models.DateTimeField(default=clock.now, db_index=True)
+    read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("thông báo")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+auditlog.register(ReminderRule)
