@@ -10,6 +10,16 @@ from tests.factories import LeaderFactory, UnitFactory, UserFactory
 from vic.units.models import LeaderPosition, Unit, UnitKind, User
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _jobs_run_inline():
+    """Jobs queued by actions run at once, in memory (tests of the real queues build their own huey)."""
+    from huey.contrib.djhuey import HUEY
+
+    HUEY.immediate = True
+    yield
+    HUEY.immediate = False
+
+
 @pytest.fixture(autouse=True)
 def _fresh_calendar_cache():
     """A rolled-back test transaction sends no signal: start and end every test with a clean cache."""

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "auditlog",
+    "huey.contrib.djhuey",
     "vic.core",
     "vic.units",
     "vic.calendar",
@@ -220,6 +221,21 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     }
 }
+
+# Background jobs (huey): embedded in a SQLite file by default, Redis in production (VIC_REDIS_URL).
+# Every worker runs the schedule; the scans are idempotent, so several workers never send twice.
+VIC_REDIS_URL = os.environ.get("VIC_REDIS_URL", "")
+HUEY = {
+    "name": os.environ.get("VIC_QUEUE_NAME", "vic"),
+    "immediate": env_bool("VIC_QUEUE_IMMEDIATE", False),
+    "utc": False,  # crontab() in the schedule reads Asia/Ho_Chi_Minh wall-clock time
+    "consumer": {"workers": env_int("VIC_QUEUE_WORKERS", 2), "worker_type": "thread", "periodic": True},
+}
+if VIC_REDIS_URL:
+    HUEY |= {"huey_class": "huey.RedisHuey", "url": VIC_REDIS_URL}
+else:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    HUEY |= {"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "queue.sqlite3")}
 
 EMAIL_BACKEND = os.environ.get("VIC_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("VIC_FROM_EMAIL", "vic@localhost")
