@@ -37,6 +37,12 @@ class EventKind(models.TextChoices):
     URGED = "urged", _("Đôn đốc")
     PASSED_DOWN = "passed_down", _("Giao việc cho cấp dưới")
     PART_REPORTED = "part_reported", _("Cấp dưới báo cáo phần việc")
+    INSPECTED = "inspected", _("Được kiểm tra")
+    FOLLOW_UP = "follow_up", _("Nhiệm vụ sau kiểm tra")
+    DIFFICULTY_RAISED = "difficulty_raised", _("Đơn vị báo cáo khó khăn, vướng mắc")
+    DIFFICULTY_ANSWERED = "difficulty_answered", _("Văn phòng trả lời khó khăn, vướng mắc")
+    DIFFICULTY_REOPENED = "difficulty_reopened", _("Đơn vị trao đổi thêm về khó khăn, vướng mắc")
+    DIFFICULTY_CLOSED = "difficulty_closed", _("Đóng khó khăn, vướng mắc")
 
 
 class TaskEventQuerySet(models.QuerySet):
