@@ -43,6 +43,7 @@ class EventKind(models.TextChoices):
     DIFFICULTY_ANSWERED = "difficulty_answered", _("Văn phòng trả lời khó khăn, vướng mắc")
     DIFFICULTY_REOPENED = "difficulty_reopened", _("Đơn vị trao đổi thêm về khó khăn, vướng mắc")
     DIFFICULTY_CLOSED = "difficulty_closed", _("Đóng khó khăn, vướng mắc")
+    URGING_NOTICE = "urging_notice", _("Văn phòng gửi văn bản đôn đốc")
 
 
 class TaskEventQuerySet(models.QuerySet):
