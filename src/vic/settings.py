@@ -245,4 +245,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("VIC_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "huey": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "vic.jobs": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

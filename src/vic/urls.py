@@ -16,5 +16,6 @@ urlpatterns = [
     path(settings.VIC_ADMIN_PATH, admin.site.urls),
     path("nhiem-vu/", include("vic.tasks.urls")),
     path("van-ban/", include("vic.directives.urls")),
+    path("", include("vic.urging.urls")),
     path("", include("vic.core.urls")),
 ]

@@ -10,7 +10,10 @@ def frame(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    from vic.urging.notify import unread_count
+
     return {
+        "unread_count": unread_count(user),
         "registration_days": settings.VIC_REGISTRATION_WORKING_DAYS,
         "upload_limit_mb": settings.VIC_UPLOAD_MAX_BYTES // (1024 * 1024),
         "upload_extensions": ", ".join(settings.VIC_UPLOAD_EXTENSIONS),

@@ -111,4 +111,70 @@ class Notification(models.Model):
         return self.text[:80]
 
 
+class Preference(models.Model):
+    """How a user wants to be told: each reminder by e-mail, and/or one digest a working day."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="urging_pref"
+    )
+    email_each = models.BooleanField(_("gửi e-mail cho từng thông báo"), default=True)
+    daily_digest = models.BooleanField(_("gửi e-mail tổng hợp hằng ngày"), default=True)
+
+    class Meta:
+        verbose_name = _("tùy chọn nhận thông báo")
+        verbose_name_plural = _("tùy chọn nhận thông báo")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @classmethod
+    def of(cls, user) -> Preference:
+        return cls.objects.filter(user=user).first() or cls(user=user)
+
+
+class Digest(models.Model):
+    """One daily digest per user and day: the key that keeps a second worker from sending it again."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("ngày"))
+    sent_at = models.DateTimeField(default=clock.now)
+    items = models.PositiveIntegerField(_("số mục"), default=0)
+
+    class Meta:
+        verbose_name = _("bản tin tổng hợp đã gửi")
+        verbose_name_plural = _("bản tin tổng hợp đã gửi")
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="digest_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.day}"
+
+
+class FeedScope(models.TextChoices):
+    MINE = "mine", _("Nhiệm vụ tôi được xem")
+    UNIT = "unit", _("Nhiệm vụ của đơn vị tôi (chủ trì, phối hợp)")
+
+
+class CalendarFeed(models.Model):
+    """A secret address a calendar program subscribes to; revoking it stops the feed at once."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds"
+    )
+    scope = models.CharField(_("phạm vi"), max_length=8, choices=FeedScope.choices, default=FeedScope.MINE)
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("tạo lúc"), default=clock.now)
+    revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
+    last_read_at = models.DateTimeField(_("lần đọc gần nhất"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lịch đăng ký (iCal)")
+        verbose_name_plural = _("lịch đăng ký (iCal)")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.owner} — {self.get_scope_display()}"
+
+
 auditlog.register(ReminderRule)
+auditlog.register(CalendarFeed, exclude_fields=["token"])
+auditlog.register(Preference)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -13,7 +12,8 @@ from vic.calendar.services import add_working_days, is_working_day, working_days
 from vic.tasks.models import Task
 from vic.units.models import Role, User
 
-from .models import Audience, DateField, Dispatch, Notification, ReminderRule, Timing
+from .models import Audience, DateField, Dispatch, ReminderRule, Timing
+from .notify import notify
 
 
 @dataclass(frozen=True)
@@ -107,13 +107,6 @@ def send(today: datetime.date) -> int:
             )
             if not created:
                 continue
-            text = message(due, today)
-            Notification.objects.create(user=due.recipient, task=due.task, text=text[:500])
-            if due.recipient.email:
-                transaction.on_commit(
-                    lambda r=due.recipient, t=text: send_mail(
-                        _("VIC — nhắc việc"), t, None, [r.email], fail_silently=True
-                    )
-                )
+            notify([due.recipient], message(due, today), task=due.task, subject=_("Nhắc việc"))
             sent += 1
     return sent

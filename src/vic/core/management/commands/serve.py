@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
 import sys
+import time
 
 from django.conf import settings
 from django.core.management import call_command
@@ -19,13 +22,18 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=int(os.environ.get("VIC_PORT", "8000")))
         parser.add_argument("--workers", type=int, default=int(os.environ.get("VIC_WORKERS", "3")))
         parser.add_argument(
+            "--no-jobs",
+            action="store_true",
+            help=_("Không chạy tác vụ nền cùng máy chủ web (khi đã chạy `vic worker` riêng)."),
+        )
+        parser.add_argument(
             "--demo",
             action="store_true",
             default=settings.VIC_DEMO,
             help=_("Nạp dữ liệu mẫu nếu CSDL trống (mặc định theo VIC_DEMO)."),
         )
 
-    def handle(self, *args, host, port, workers, demo, **options):
+    def handle(self, *args, host, port, workers, demo, no_jobs=False, **options):
         from vic.demo.loader import is_loaded
         from vic.demo.logins import DEMO_LOGINS, DEMO_NOTICE, DEMO_PASSWORD
 
@@ -48,6 +56,8 @@ class Command(BaseCommand):
         self.stdout.write(_("Dừng: Ctrl+C") + "\n")
         sys.stdout.flush()
         gunicorn = [
+            sys.executable,
+            "-m",
             "gunicorn",
             "vic.wsgi:application",
             "--bind",
@@ -59,4 +69,30 @@ class Command(BaseCommand):
             "--timeout",
             "120",
         ]
-        os.execvp(sys.executable, [sys.executable, "-m", *gunicorn])  # noqa: S606 - fixed argv, no shell
+        jobs = [] if no_jobs else [[sys.executable, "-m", "vic.cli", "worker"]]
+        sys.exit(supervise([gunicorn, *jobs]))
+
+
+def supervise(commands: list[list[str]]) -> int:
+    """Run the web server and the job worker together; when one stops (or we are told to stop), stop both."""
+    procs = [subprocess.Popen(argv) for argv in commands]  # noqa: S603 - fixed argv, no shell
+
+    def stop(signum, frame):
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        while all(p.poll() is None for p in procs):
+            time.sleep(0.5)
+        return next(p.returncode for p in procs if p.returncode is not None)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.terminate()
+        for p in procs:
+            try:
+                p.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                p.kill()

@@ -1,0 +1,91 @@
+"""The daily digest: one e-mail a working day per user, with their unread notifications and the tasks they
+answer for that are overdue or soon due. Sent once per user and day (the Digest row is the key)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from vic.calendar.services import add_working_days, is_working_day
+from vic.tasks.models import Task
+from vic.tasks.status import OVERDUE, Status
+from vic.units.models import Role, User
+
+from .models import Digest, Notification, Preference
+from .notify import queue_email
+
+LISTED = 10  # tasks listed per section; the rest are counted
+
+
+def followed(user: User):
+    """The tasks a user answers for: a unit's own tasks; the Office staff's monitored tasks."""
+    if not user.sees_province:
+        return Task.objects.visible_to(user)
+    if user.role == Role.OFFICE_DEPARTMENT_HEAD:
+        return Task.objects.filter(Q(monitoring_department_id=user.unit_id) | Q(monitoring_officers=user))
+    return Task.objects.filter(monitoring_officers=user)
+
+
+def compose(user: User, today: datetime.date) -> tuple[str, int] | None:
+    since = Digest.objects.filter(user=user).order_by("-day").values_list("sent_at", flat=True).first()
+    notes = Notification.objects.filter(user=user, read_at__isnull=True)
+    if since:
+        notes = notes.filter(created_at__gt=since)
+    tasks = followed(user).with_status(today).distinct()
+    overdue = tasks.filter(status__in=OVERDUE).order_by("effective_deadline")
+    soon_limit = add_working_days(today, settings.VIC_DUE_SOON_WORKING_DAYS)
+    soon = tasks.filter(
+        status__in=[Status.IN_PROGRESS_WITHIN, Status.NOT_STARTED_WITHIN], effective_deadline__lte=soon_limit
+    ).order_by("effective_deadline")
+    sections = [
+        (_("Thông báo chưa đọc"), [n.text for n in notes[:LISTED]], notes.count()),
+        (_("Nhiệm vụ quá hạn"), [_line(t) for t in overdue[:LISTED]], overdue.count()),
+        (_("Nhiệm vụ sắp đến hạn"), [_line(t) for t in soon[:LISTED]], soon.count()),
+    ]
+    if not any(count for _title, _lines, count in sections):
+        return None
+    body = [
+        _("Kính gửi %(name)s,") % {"name": user},
+        "",
+        _("Tình hình ngày %(day)s:") % {"day": f"{today:%d/%m/%Y}"},
+    ]
+    for title, lines, count in sections:
+        if count:
+            body += ["", f"{title} ({count}):", *[f"  - {line}" for line in lines]]
+            if count > len(lines):
+                body.append("  " + _("… và %(n)d mục khác.") % {"n": count - len(lines)})
+    body += ["", _("Xem chi tiết và tắt bản tin này tại mục Thông báo trên VIC.")]
+    return "\n".join(body), sum(count for _title, _lines, count in sections)
+
+
+def _line(task: Task) -> str:
+    day = task.effective_deadline
+    return f"#{task.pk} {task.content[:100]} — {_('hạn')} {day:%d/%m/%Y}" if day else f"#{task.pk}"
+
+
+def send_all(today: datetime.date) -> int:
+    if not is_working_day(today):
+        return 0
+    sent = 0
+    users = User.objects.filter(is_active=True).exclude(email="").select_related("unit")
+    for user in users:
+        if not Preference.of(user).daily_digest or Digest.objects.filter(user=user, day=today).exists():
+            continue
+        composed = compose(user, today)
+        if composed is None:
+            continue
+        body, items = composed
+        try:
+            with transaction.atomic():
+                Digest.objects.create(user=user, day=today, items=items)
+                queue_email(
+                    _("Bản tin nhắc việc ngày %(day)s") % {"day": f"{today:%d/%m/%Y}"}, body, [user.email]
+                )
+        except IntegrityError:  # another worker sent it a moment ago
+            continue
+        sent += 1
+    return sent

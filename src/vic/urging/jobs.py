@@ -1,0 +1,63 @@
+"""The background jobs of urging: the reminder scan, the daily digest, and e-mail delivery with retries.
+
+Every worker runs the schedule (huey's periodic tasks); the scans are idempotent (the dispatch and digest
+logs are their keys), so two workers, a rerun, or a job redone after a hard kill never send twice.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.core.mail import send_mail
+from huey import crontab
+from huey.contrib.djhuey import HUEY, db_periodic_task, db_task, signal
+from huey.signals import SIGNAL_ERROR, SIGNAL_RETRYING
+
+from vic.core import clock
+
+log = logging.getLogger("vic.jobs")
+
+
+@db_task(retries=5, retry_delay=120)
+def send_email(subject: str, body: str, to: list[str]) -> None:
+    """Raises on an SMTP failure so huey retries it (every 2 minutes, 5 times) and logs each failure."""
+    send_mail(subject, body, None, to, fail_silently=False)
+
+
+@db_task()
+def scan(day: str | None = None) -> int:
+    """Send the reminders due on `day` (ISO date; today when None). Safe to run twice or at once."""
+    from . import services
+
+    if day is None:
+        return services.send(clock.today())
+    when = datetime.date.fromisoformat(day)
+    with clock.at(when):
+        return services.send(when)
+
+
+# Every 15 minutes in office hours: a reminder is sent at the first scan of its day.
+@db_periodic_task(crontab(minute="*/15", hour="6-18"))
+def scan_reminders() -> int:
+    return scan.call_local()
+
+
+@db_periodic_task(crontab(minute="30", hour="7"))
+def send_daily_digests() -> int:
+    from . import digest
+
+    return digest.send_all(clock.today())
+
+
+@signal(SIGNAL_ERROR)
+def _log_error(signal_name, task, exc=None):
+    log.error("Job %s (%s) failed: %r", task.name, task.id, exc)
+
+
+@signal(SIGNAL_RETRYING)
+def _log_retry(signal_name, task):
+    log.warning("Job %s (%s) will be retried (%s retries left)", task.name, task.id, task.retries)
+
+
+__all__ = ["HUEY", "scan", "scan_reminders", "send_daily_digests", "send_email"]

@@ -1,0 +1,36 @@
+"""Telling people: one in-app notification each, and an e-mail queued after the transaction commits.
+
+Every part of VIC that must tell someone something calls `notify`, so the bell, the e-mail and the
+user's preferences behave the same everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import Notification, Preference
+
+SUBJECT_PREFIX = "VIC — "
+
+
+def notify(users: Iterable, text: str, task=None, subject: str | None = None) -> list[Notification]:
+    """Must run inside the caller's transaction: nothing is sent if the caller's change is rolled back."""
+    made = []
+    for user in {u.pk: u for u in users if u.is_active}.values():
+        made.append(Notification.objects.create(user=user, task=task, text=text[:500]))
+        if user.email and Preference.of(user).email_each:
+            queue_email(subject or _("Thông báo"), text, [user.email])
+    return made
+
+
+def queue_email(subject: str, body: str, to: list[str]) -> None:
+    """Queued on commit; the job retries a failing mail server (urging/jobs.py)."""
+    from .jobs import send_email
+
+    transaction.on_commit(lambda: send_email(SUBJECT_PREFIX + subject, body, to))
+
+
+def unread_count(user) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
