@@ -18,6 +18,7 @@ from .documents import load_samples
 from .generated import load_generated
 from .people import load_people
 from .province import load_units
+from .reminders import load_reminders
 from .workflow import load_workflow
 
 SEED = 20260415
@@ -46,6 +47,7 @@ def load() -> Summary:
     load_samples(people, rng)
     load_generated(people, rng)
     load_workflow(people, rng)
+    load_reminders()
     return Summary(
         units=Unit.objects.count(),
         users=User.objects.count(),

@@ -97,7 +97,7 @@ def message(due: Due, today: datetime.date) -> str:
     }
 
 
-def send(today: datetime.date) -> int:
+def send(today: datetime.date, email: bool = True) -> int:
     """Send what is due today; a second run the same day sends nothing (one Dispatch row per key)."""
     sent = 0
     for due in due_on(today):
@@ -107,6 +107,6 @@ def send(today: datetime.date) -> int:
             )
             if not created:
                 continue
-            notify([due.recipient], message(due, today), task=due.task, subject=_("Nhắc việc"))
+            notify([due.recipient], message(due, today), task=due.task, subject=_("Nhắc việc"), email=email)
             sent += 1
     return sent
