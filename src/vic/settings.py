@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "vic.directives",
     "vic.tasks",
     "vic.urging",
+    "vic.inspections",
+    "vic.difficulties",
     "vic.demo",
 ]
 

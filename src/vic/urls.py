@@ -16,6 +16,8 @@ urlpatterns = [
     path(settings.VIC_ADMIN_PATH, admin.site.urls),
     path("nhiem-vu/", include("vic.tasks.urls")),
     path("van-ban/", include("vic.directives.urls")),
+    path("kiem-tra/", include("vic.inspections.urls")),
+    path("kho-khan/", include("vic.difficulties.urls")),
     path("", include("vic.urging.urls")),
     path("", include("vic.core.urls")),
 ]
