@@ -221,3 +221,25 @@ def test_workflow_pages_have_work_waiting_for_each_role(demo_output, client):
         status__in=[Status.IN_PROGRESS_WITHIN, Status.NOT_STARTED_WITHIN], acknowledged_at__isnull=True
     )
     assert unacknowledged.exists()
+
+
+def test_inspections_and_difficulties_are_there_to_try(demo_output, client):
+    """R-8.1, R-14.3: a new user finds inspections (one with a follow-up task) and difficulties to answer."""
+    from vic.difficulties.models import Difficulty, State
+    from vic.inspections.models import Inspection
+    from vic.tasks.models import EventKind
+
+    inspection = Inspection.objects.get(units__code="so-tai-chinh")
+    assert inspection.tasks.count() == 4 and inspection.directive.reference == "215/TB-VP ngày 13/11/2026"
+    (follow_up,) = inspection.follow_up_tasks.all()
+    assert follow_up.lead_unit.code == "so-tai-chinh" and follow_up.delivered_on == date(2026, 11, 13)
+    assert follow_up.events.filter(kind=EventKind.FOLLOW_UP).exists()
+    assert all(t.events.filter(kind=EventKind.INSPECTED).exists() for t in inspection.tasks.all())
+    assert Inspection.objects.count() == 2
+    states = Counter(Difficulty.objects.values_list("state", flat=True))
+    assert states == {State.OPEN: 2, State.ANSWERED: 1, State.CLOSED: 1}
+    client.force_login(User.objects.get(username="cv.tonghop"))
+    html = client.get("/kho-khan/").content.decode()
+    assert 'data-testid="open-difficulties"' in html and "Không đính kèm được tệp báo cáo quét" in html
+    client.force_login(User.objects.get(username="stc"))
+    assert "Kiểm tra việc thực hiện nhiệm vụ UBND tỉnh" in client.get("/kiem-tra/").content.decode()

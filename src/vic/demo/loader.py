@@ -14,6 +14,7 @@ from vic.directives.models import Directive
 from vic.tasks.models import Task
 from vic.units.models import Unit, UnitKind, User
 
+from .checks import load_checks
 from .documents import load_samples
 from .generated import load_generated
 from .people import load_people
@@ -47,6 +48,7 @@ def load() -> Summary:
     load_samples(people, rng)
     load_generated(people, rng)
     load_workflow(people, rng)
+    load_checks(people)
     load_reminders()
     return Summary(
         units=Unit.objects.count(),
