@@ -140,3 +140,14 @@ def test_search_with_and_without_diacritics(about_task, about_system):
     assert list(Difficulty.objects.search("bo tai chinh")) == [about_task]
     assert list(Difficulty.objects.search("tệp báo cáo")) == [about_system]
     assert list(Difficulty.objects.search("tam duong")) == [about_system]
+
+
+def test_every_change_is_in_the_data_change_log(users, about_task):
+    from auditlog.models import LogEntry
+
+    actions.answer(users.monitoring_officer, about_task, "Đã trả lời.")
+    entries = LogEntry.objects.get_for_object(about_task)
+    assert entries.filter(action=LogEntry.Action.CREATE).exists()
+    update = entries.get(action=LogEntry.Action.UPDATE)
+    assert update.changes_dict["state"] == ["open", "answered"]
+    assert LogEntry.objects.get_for_objects(about_task.messages.all()).count() == 2

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from vic.core import clock
@@ -125,10 +124,12 @@ def _locked(difficulty: Difficulty) -> Difficulty:
 
 
 def _save_state(difficulty: Difficulty, **fields) -> None:
+    """Save the new state on the locked row (saved, not updated in bulk, so django-auditlog records it)."""
     fields.setdefault("last_message_at", clock.now())
-    Difficulty.objects.filter(pk=difficulty.pk).update(version=F("version") + 1, **fields)
     for name, value in fields.items():
         setattr(difficulty, name, value)
+    difficulty.version += 1  # the row is locked (select_for_update)
+    difficulty.save(update_fields=[*fields, "version"])
 
 
 def _run(difficulty: Difficulty, work) -> DifficultyMessage:

@@ -74,8 +74,8 @@ def create_follow_up_tasks(
                 # The notice is already registered (by the clerk, with or without tasks): add to it.
                 directive = duplicate.existing
                 tasks = _add_to(user, directive, specs, deliver)
-            Inspection.objects.filter(pk=current.pk).update(directive=directive)
             current.directive = directive
+            current.save(update_fields=["directive"])  # saved, so django-auditlog records it
         else:
             tasks = _add_to(user, current.directive, specs, deliver)
         current.follow_up_tasks.add(*tasks)

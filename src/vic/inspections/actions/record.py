@@ -6,7 +6,6 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -215,9 +214,9 @@ def add_checked_tasks(user, inspection: Inspection, tasks) -> list[Task]:
         if not new:
             return []
         current.tasks.add(*new)
-        Inspection.objects.filter(pk=current.pk).update(
-            version=F("version") + 1, updated_by=user, updated_at=clock.now()
-        )
+        current.version += 1  # the row is locked (select_for_update)
+        current.updated_by, current.updated_at = user, clock.now()
+        current.save(update_fields=["version", "updated_by", "updated_at"])
         _journal_checked(user, current, new)
     inspection.refresh_from_db()
     return new
