@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "vic.urging",
     "vic.inspections",
     "vic.difficulties",
+    "vic.notices",
     "vic.demo",
 ]
 
@@ -239,7 +240,20 @@ else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     HUEY |= {"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "queue.sqlite3")}
 
-EMAIL_BACKEND = os.environ.get("VIC_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail: the console in the demo; SMTP as soon as VIC_EMAIL_HOST is set (or name a back-end outright).
+EMAIL_HOST = os.environ.get("VIC_EMAIL_HOST", "")
+EMAIL_PORT = env_int("VIC_EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("VIC_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("VIC_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("VIC_EMAIL_TLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("VIC_EMAIL_SSL", EMAIL_PORT == 465)
+EMAIL_TIMEOUT = 30
+EMAIL_BACKEND = os.environ.get(
+    "VIC_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
 DEFAULT_FROM_EMAIL = os.environ.get("VIC_FROM_EMAIL", "vic@localhost")
 
 LOGGING = {

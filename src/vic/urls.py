@@ -18,6 +18,7 @@ urlpatterns = [
     path("van-ban/", include("vic.directives.urls")),
     path("kiem-tra/", include("vic.inspections.urls")),
     path("kho-khan/", include("vic.difficulties.urls")),
+    path("don-doc/", include("vic.notices.urls")),
     path("", include("vic.urging.urls")),
     path("", include("vic.core.urls")),
 ]

@@ -40,6 +40,7 @@ def world(users, clerk, tree):
 
 def test_the_bell_counts_unread_and_marking_read_clears_it(client, users, world):
     overdue, *_ = world
+    Notification.objects.all().delete()  # those of the delivery
     with clock.at(D("2026-03-02")):
         notify([users.stc_officer], "Nhắc việc thử 1", task=overdue)
         notify([users.stc_officer], "Nhắc việc thử 2")
@@ -152,6 +153,7 @@ def test_the_scan_job_sends_the_days_reminders(users, world):
     from vic.urging.jobs import scan
 
     ReminderRule.objects.exclude(timing="on_day").delete()
+    Notification.objects.all().delete()  # those of the delivery
     assert scan("2026-03-03").get() == 1  # Tam Đường's task is due that day; its officer is told
     assert Notification.objects.filter(user=users.district_officer, task=world[2]).count() == 1
     assert scan("2026-03-03").get() == 0

@@ -66,7 +66,7 @@ def test_dry_run_lists_and_sends_nothing_then_two_runs_send_once(only, due_23_fe
     call_command("remind", today="2026-02-12", stdout=StringIO())
     for officer in officers:
         assert Dispatch.objects.filter(task=task, day=D("2026-02-12"), recipient=officer).count() == 1
-        note = Notification.objects.get(user=officer)
+        note = Notification.objects.get(user=officer, text__startswith="[Nhắc trước 2 ngày]")
         assert "23/02/2026" in note.text and note.read_at is None
     assert Dispatch.objects.count() == len(officers)
 

@@ -13,7 +13,12 @@ class ConcurrentEdit(ValidationError):
 
 
 def journal(task: Task, kind: str, actor, note: str = "", changes: dict | None = None) -> TaskEvent:
-    return TaskEvent.objects.create(task=task, kind=kind, actor=actor, note=note, changes=changes or {})
+    """The journal row, and the people it concerns told of it (urging/fanout.py holds who)."""
+    from vic.urging.fanout import tell
+
+    event = TaskEvent.objects.create(task=task, kind=kind, actor=actor, note=note, changes=changes or {})
+    tell(event)
+    return event
 
 
 def active(user) -> bool:

@@ -1,0 +1,222 @@
+"""Every write of the notices app: issuing a notice, installing a Word template (permission, one transaction,
+journal rows, notifications queued on commit)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from vic.core import clock
+from vic.tasks.actions import journal
+from vic.tasks.models import EventKind
+from vic.units.models import Leader, LeaderPosition, Role, Unit, UnitKind, User
+from vic.urging.models import Notification
+
+from . import document
+from .models import NoticeItem, NoticeTemplate, UrgingNotice
+from .selection import may_issue, rows_of, tasks_for_unit
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+MAX_WINDOW_DAYS = 30
+
+
+def default_symbol(user) -> str:
+    """`VP-TH`: the Office's letters carry the drafting department's short name (DOMAIN "Documents")."""
+    unit = getattr(user, "unit", None)
+    if unit is not None and unit.kind == UnitKind.OFFICE_DEPARTMENT and unit.short_name:
+        return f"VP-{unit.short_name}"
+    return "VP-TH"
+
+
+def default_signer(user):
+    """The issuing Office leader himself, else the first Deputy Chief (who usually signs urging letters)."""
+    office = [LeaderPosition.OFFICE_CHIEF, LeaderPosition.OFFICE_DEPUTY]
+    mine = Leader.objects.filter(user_id=user.pk, active=True, position__in=office).first()
+    return mine or Leader.objects.filter(active=True, position=LeaderPosition.OFFICE_DEPUTY).first()
+
+
+def _drafting_department(symbol: str) -> str:
+    parts = symbol.split("-")
+    return parts[-1] if len(parts) > 1 else symbol
+
+
+def _check_number(number: str, symbol: str, year: int) -> None:
+    """Numbers restart every 1 January: the same number and symbol twice in a year is a typing mistake."""
+    if number and UrgingNotice.objects.filter(number=number, symbol=symbol, as_of__year=year).exists():
+        message = _("Số %(ref)s đã dùng cho một văn bản đôn đốc khác trong năm %(year)s.")
+        raise ValidationError({"number": message % {"ref": f"{number}/{symbol}", "year": year}})
+
+
+def issue_notice(
+    user,
+    unit: Unit,
+    task_ids,
+    *,
+    number: str = "",
+    symbol: str = "",
+    signer=None,
+    window_days: int | None = None,
+) -> UrgingNotice:
+    """Issue an urging notice to `unit` listing the chosen tasks among its overdue and soon-due ones.
+
+    Each listed task gets a journal row; the unit's officers and head are notified (e-mail with the
+    document attached, sent after the commit)."""
+    if not may_issue(user):
+        raise PermissionDenied(
+            _("Chỉ chuyên viên theo dõi, trưởng phòng và lãnh đạo Văn phòng được lập văn bản đôn đốc.")
+        )
+    today = clock.today()
+    window_days = settings.VIC_DUE_SOON_WORKING_DAYS if window_days is None else window_days
+    if not 1 <= window_days <= MAX_WINDOW_DAYS:
+        raise ValidationError(
+            {"window_days": _("Số ngày làm việc phải từ 1 đến %(max)d.") % {"max": MAX_WINDOW_DAYS}}
+        )
+    number, symbol = (number or "").strip(), (symbol or "").strip() or default_symbol(user)
+    wanted = {int(pk) for pk in task_ids}
+    if not wanted:
+        raise ValidationError(_("Chọn ít nhất một nhiệm vụ để đôn đốc."))
+    with transaction.atomic():
+        tasks = list(tasks_for_unit(user, unit, today, window_days).filter(pk__in=wanted))
+        missing = wanted - {t.pk for t in tasks}
+        if missing:
+            raise ValidationError(
+                _(
+                    "Nhiệm vụ %(ids)s không thuộc danh sách quá hạn, sắp đến hạn của đơn vị mà bạn theo dõi "
+                    "(có thể vừa hoàn thành hoặc được gia hạn). Mở lại trang để xem danh sách mới."
+                )
+                % {"ids": ", ".join(f"#{pk}" for pk in sorted(missing))}
+            )
+        _check_number(number, symbol, today.year)
+        rows = rows_of(tasks, today)
+        template = NoticeTemplate.objects.filter(is_active=True).first()
+        context = document.build_context(
+            unit=unit,
+            rows=rows,
+            as_of=today,
+            number=number,
+            symbol=symbol,
+            window_days=window_days,
+            signer=signer,
+            drafting_department=_drafting_department(symbol),
+        )
+        data = document.render(document.template_bytes(template), context)
+        notice = UrgingNotice(
+            unit=unit,
+            issued_by=user,
+            issued_at=clock.now(),
+            as_of=today,
+            number=number,
+            symbol=symbol,
+            window_days=window_days,
+            signer=signer,
+            overdue_count=sum(1 for r in rows if r.overdue),
+            due_soon_count=sum(1 for r in rows if not r.overdue),
+            template=template,
+            sha256=hashlib.sha256(data).hexdigest(),
+            size=len(data),
+        )
+        notice.file.save(f"{notice.sha256}.docx", ContentFile(data), save=False)
+        notice.save()
+        NoticeItem.objects.bulk_create(
+            NoticeItem(
+                notice=notice,
+                task=r.task,
+                position=i,
+                status=r.status.value,
+                effective_deadline=r.task.effective_deadline,
+                days_overdue=r.days_overdue,
+            )
+            for i, r in enumerate(rows, start=1)
+        )
+        for r in rows:
+            journal(r.task, EventKind.URGING_NOTICE, user, note=_journal_note(notice, r))
+        _notify(notice, data)
+    return notice
+
+
+def _journal_note(notice: UrgingNotice, row) -> str:
+    state = (
+        _("quá hạn %(n)d ngày") % {"n": row.days_overdue}
+        if row.overdue
+        else _("sắp đến hạn, còn %(n)d ngày") % {"n": row.days_left}
+    )
+    return _("Văn bản đôn đốc %(ref)s gửi %(unit)s (%(state)s).") % {
+        "ref": notice.reference,
+        "unit": notice.unit,
+        "state": state,
+    }
+
+
+def recipients(unit: Unit) -> list[User]:
+    """The unit's contact officers and head (who answer for the unit's tasks)."""
+    return list(
+        User.objects.filter(unit=unit, is_active=True, role__in=[Role.UNIT_OFFICER, Role.UNIT_HEAD]).order_by(
+            "pk"
+        )
+    )
+
+
+def notification_text(notice: UrgingNotice) -> str:
+    counts = []
+    if notice.overdue_count:
+        counts.append(_("%(n)d nhiệm vụ quá hạn") % {"n": notice.overdue_count})
+    if notice.due_soon_count:
+        counts.append(_("%(n)d nhiệm vụ sắp đến hạn") % {"n": notice.due_soon_count})
+    return _(
+        "Văn phòng UBND tỉnh gửi văn bản đôn đốc %(ref)s về %(counts)s của đơn vị; "
+        "xem và tải văn bản tại mục “Văn bản đôn đốc”."
+    ) % {"ref": notice.reference, "counts": _(" và ").join(counts)}
+
+
+def _notify(notice: UrgingNotice, data: bytes) -> None:
+    people = recipients(notice.unit)
+    text = notification_text(notice)
+    Notification.objects.bulk_create(Notification(user=u, text=text[:500]) for u in people)
+    emails = [u.email for u in people if u.email]
+    if emails:
+        subject = _("VIC — văn bản đôn đốc %(ref)s") % {"ref": notice.reference}
+        filename = notice.filename
+
+        def send() -> None:
+            message = EmailMessage(subject, text, None, emails)
+            message.attach(filename, data, DOCX_TYPE)
+            message.send(fail_silently=True)
+
+        transaction.on_commit(send)
+
+
+def install_template(user, record: NoticeTemplate, upload) -> NoticeTemplate:
+    """Check an uploaded Word template (a real .docx that renders) and make it the one in use.
+
+    On any error nothing changes: the template in use stays."""
+    if not (user and user.is_active and user.is_staff):
+        raise PermissionDenied(_("Chỉ quản trị hệ thống được thay mẫu văn bản đôn đốc."))
+    data = b"".join(upload.chunks())
+    upload.seek(0)
+    document.check_template(data)
+    with transaction.atomic():
+        NoticeTemplate.objects.filter(is_active=True).update(is_active=False)
+        record.sha256 = hashlib.sha256(data).hexdigest()
+        record.original_name = upload.name.rsplit("/", 1)[-1][:255]
+        record.uploaded_by = user
+        record.uploaded_at = clock.now()
+        record.is_active = True
+        record.file.save(f"{record.sha256}.docx", ContentFile(data), save=False)
+        record.save()
+    return record
+
+
+def activate_template(user, record: NoticeTemplate | None) -> None:
+    """Go back to an earlier upload, or to the built-in template (`record` None)."""
+    if not (user and user.is_active and user.is_staff):
+        raise PermissionDenied(_("Chỉ quản trị hệ thống được thay mẫu văn bản đôn đốc."))
+    with transaction.atomic():
+        NoticeTemplate.objects.filter(is_active=True).update(is_active=False)
+        if record is not None:
+            NoticeTemplate.objects.filter(pk=record.pk).update(is_active=True)

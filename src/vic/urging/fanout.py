@@ -1,0 +1,75 @@
+"""Who hears of what happens to a task: one table from journal event kind to audiences.
+
+Every task action writes its journal row through `tasks.actions.common.journal`, which calls `tell`; so
+an action cannot forget to tell anyone, and the list of who is told lives here, in one place."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from vic.tasks.models import EventKind, TaskEvent
+from vic.units.models import Role, User
+
+from .models import Audience
+from .notify import notify
+from .services import recipients
+
+ACTOR_UNIT_HEAD = "actor_unit_head"  # a submission waits for the head of the sender's unit
+ACTOR_UNIT_OFFICERS = "actor_unit_officers"  # the head declined: back to the unit's officers
+ASSIGNING_LEADER = "assigning_leader"  # extension proposals are the assigning leader's to decide
+
+LEAD, COORDS, MONITORS = Audience.LEAD_UNIT, Audience.COORDINATORS, Audience.MONITORS
+WHO = {
+    EventKind.DELIVERED: (LEAD, Audience.UNIT_HEAD, COORDS),
+    EventKind.EDITED: (LEAD,),
+    EventKind.WITHDRAWN: (LEAD, COORDS),
+    EventKind.REASSIGNED: (LEAD, Audience.UNIT_HEAD),
+    EventKind.RETURN_RESOLVED: (LEAD,),
+    EventKind.RECOMPUTED: (LEAD,),
+    EventKind.SUBMITTED: (ACTOR_UNIT_HEAD,),
+    EventKind.DECLINED: (ACTOR_UNIT_OFFICERS,),
+    EventKind.PROGRESS: (MONITORS,),
+    EventKind.COMPLETION_PROPOSED: (MONITORS,),
+    EventKind.RETURNED: (MONITORS,),
+    EventKind.EXPLAINED: (MONITORS,),
+    EventKind.EXTENSION_PROPOSED: (MONITORS, ASSIGNING_LEADER),
+    EventKind.COMPLETED: (LEAD,),
+    EventKind.SENT_BACK: (LEAD,),
+    EventKind.EXTENSION_APPROVED: (LEAD, MONITORS),
+    EventKind.EXTENSION_REJECTED: (LEAD, MONITORS),
+    EventKind.CONTRIBUTED: (LEAD,),
+    EventKind.PART_REPORTED: (LEAD,),
+    EventKind.DIFFICULTY_RAISED: (MONITORS,),
+    EventKind.DIFFICULTY_ANSWERED: (LEAD,),
+}
+
+
+def audience(event: TaskEvent, code: str) -> list[User]:
+    task, actor = event.task, event.actor
+    active = User.objects.filter(is_active=True)
+    if code == ACTOR_UNIT_HEAD:
+        return list(active.filter(unit_id=actor.unit_id, role=Role.UNIT_HEAD)) if actor.unit_id else []
+    if code == ACTOR_UNIT_OFFICERS:
+        return list(active.filter(unit_id=actor.unit_id, role=Role.UNIT_OFFICER)) if actor.unit_id else []
+    if code == ASSIGNING_LEADER:
+        leader = task.assigning_leader
+        return [leader.user] if leader and leader.user_id and leader.user.is_active else []
+    return recipients(task, code)
+
+
+def tell(event: TaskEvent) -> None:
+    codes = WHO.get(event.kind)
+    if not codes or event.task.delivered_on is None:
+        return
+    people = {u.pk: u for code in codes for u in audience(event, code) if u.pk != event.actor_id}
+    if not people:
+        return
+    text = _("%(what)s — nhiệm vụ #%(id)s “%(content)s” (%(who)s)") % {
+        "what": EventKind(event.kind).label,
+        "id": event.task_id,
+        "content": event.task.content[:150],
+        "who": event.actor or _("hệ thống"),
+    }
+    if event.note:
+        text += ": " + event.note[:200]
+    notify(people.values(), text, task=event.task, subject=str(EventKind(event.kind).label))
