@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "vic.inspections",
     "vic.difficulties",
     "vic.notices",
+    "vic.reporting",
     "vic.demo",
 ]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
@@ -23,6 +24,7 @@ class Timing(models.TextChoices):
 class DateField(models.TextChoices):
     DEADLINE = "effective_deadline", _("Thời hạn thực hiện")
     DELIVERY = "delivery_due_on", _("Hạn chuyển giao (Văn phòng)")
+    REPORT_DUE = "report_due", _("Hạn đơn vị gửi báo cáo định kỳ")
 
 
 class Audience(models.TextChoices):
@@ -73,10 +75,15 @@ class ReminderRule(models.Model):
 
 
 class Dispatch(models.Model):
-    """One reminder to one person about one task under one rule on one day: sent once, whatever reruns."""
+    """One reminder to one person under one rule on one day, about one task or about one unit's periodic
+    report (`unit` + `report`, e.g. "monthly:2026-05"): sent once, whatever reruns."""
 
     rule = models.ForeignKey(ReminderRule, on_delete=models.PROTECT, related_name="dispatches")
-    task = models.ForeignKey("tasks.Task", on_delete=models.PROTECT, related_name="dispatches")
+    task = models.ForeignKey(
+        "tasks.Task", null=True, blank=True, on_delete=models.PROTECT, related_name="dispatches"
+    )
+    unit = models.ForeignKey("units.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    report = models.CharField(_("kỳ báo cáo"), max_length=48, blank=True)
     day = models.DateField(_("ngày nhắc"))
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=clock.now)
@@ -86,10 +93,19 @@ class Dispatch(models.Model):
         verbose_name_plural = _("lượt nhắc đã gửi")
         constraints = [
             models.UniqueConstraint(fields=["task", "rule", "day", "recipient"], name="dispatch_once"),
+            models.UniqueConstraint(
+                fields=["unit", "report", "rule", "day", "recipient"],
+                condition=Q(task__isnull=True),
+                name="dispatch_report_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(task__isnull=False) | (Q(unit__isnull=False) & ~Q(report="")),
+                name="dispatch_has_subject",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.rule} — {self.task_id} — {self.day}"
+        return f"{self.rule} — {self.task_id or self.report} — {self.day}"
 
 
 class Notification(models.Model):

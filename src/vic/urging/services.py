@@ -74,7 +74,8 @@ def recipients(task: Task, audience: str) -> list[User]:
 
 def due_on(today: datetime.date) -> list[Due]:
     out = []
-    for rule in ReminderRule.objects.filter(active=True):
+    # Report due dates are not a task's field: reporting/reminders.py walks those rules.
+    for rule in ReminderRule.objects.filter(active=True).exclude(date_field=DateField.REPORT_DUE):
         for task in tasks_for(rule, today):
             seen = set()
             for audience in rule.audience_list():

@@ -1,0 +1,214 @@
+"""Periodic reporting (R-10–R-12, R-14.2): the report calendar an administrator edits, the units' reports
+with their versions, the Office's compiled report narrative, and background exports."""
+
+from __future__ import annotations
+
+from auditlog.registry import auditlog
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from vic.core import clock
+
+from .periods import PeriodKind, Rule
+
+PERIODIC = [(k, v) for k, v in PeriodKind.choices if k != PeriodKind.ADHOC]
+
+
+class PeriodSetting(models.Model):
+    """An administrator's window and due days for one kind of period (defaults: periods.DEFAULT_RULES)."""
+
+    kind = models.CharField(_("loại kỳ báo cáo"), max_length=16, choices=PERIODIC, unique=True)
+    start_day = models.PositiveSmallIntegerField(_("số liệu từ ngày"), default=15)
+    start_in_previous_month = models.BooleanField(_("ngày bắt đầu thuộc tháng trước kỳ"), default=True)
+    end_day = models.PositiveSmallIntegerField(_("số liệu đến ngày"), default=14)
+    end_month = models.PositiveSmallIntegerField(
+        _("tháng chốt số liệu"), null=True, blank=True, help_text=_("Để trống: tháng cuối của kỳ.")
+    )
+    unit_due_day = models.PositiveSmallIntegerField(_("hạn đơn vị gửi báo cáo (ngày)"))
+    office_due_day = models.PositiveSmallIntegerField(_("hạn Văn phòng tổng hợp (ngày)"))
+    due_month = models.PositiveSmallIntegerField(
+        _("tháng của hạn gửi"), null=True, blank=True, help_text=_("Để trống: tháng cuối của kỳ.")
+    )
+
+    class Meta:
+        verbose_name = _("lịch báo cáo")
+        verbose_name_plural = _("lịch báo cáo")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return str(PeriodKind(self.kind).label)
+
+    def clean(self) -> None:
+        errors = {}
+        for name in ("start_day", "end_day", "unit_due_day", "office_due_day"):
+            if not 1 <= (getattr(self, name) or 0) <= 31:
+                errors[name] = _("Ngày phải từ 1 đến 31.")
+        for name in ("end_month", "due_month"):
+            value = getattr(self, name)
+            if value is not None and not 1 <= value <= 12:
+                errors[name] = _("Tháng phải từ 1 đến 12.")
+        if errors:
+            raise ValidationError(errors)
+
+    def rule(self) -> Rule:
+        return Rule(
+            start_day=self.start_day,
+            start_in_previous_month=self.start_in_previous_month,
+            end_day=self.end_day,
+            end_month=self.end_month,
+            unit_due_day=self.unit_due_day,
+            office_due_day=self.office_due_day,
+            due_month=self.due_month,
+        )
+
+
+class ReportState(models.TextChoices):
+    DRAFT = "draft", _("Đang soạn")
+    AWAITING_HEAD = "awaiting_head", _("Chờ thủ trưởng duyệt")
+    SUBMITTED = "submitted", _("Đã gửi")
+
+
+class UnitReportQuerySet(models.QuerySet):
+    def visible_to(self, user) -> UnitReportQuerySet:
+        """The Office and provincial leaders see every unit's reports; a unit sees its own."""
+        if not user or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.sees_province:
+            return self
+        if user.unit_id is None:
+            return self.none()
+        return self.filter(unit_id=user.unit_id)
+
+    def current(self) -> UnitReportQuerySet:
+        """The newest version of each report (earlier submitted versions are kept beside it)."""
+        return self.filter(superseded_by__isnull=True)
+
+
+class UnitReport(models.Model):
+    """A unit's report for one period (R-11): figures pre-filled from the data, narrative written by the
+    unit, approved and sent by its head. A correction is a new version; earlier ones stay as sent."""
+
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="reports"
+    )
+    kind = models.CharField(_("loại kỳ báo cáo"), max_length=16, choices=PeriodKind.choices)
+    period = models.CharField(_("kỳ"), max_length=32, help_text=_("Ví dụ: 2026-05, 2026-Q2, 2026"))
+    window_start = models.DateField(_("số liệu từ ngày"))
+    window_end = models.DateField(_("số liệu đến ngày"))
+    due_on = models.DateField(_("hạn gửi"), null=True, blank=True)
+    version = models.PositiveSmallIntegerField(_("lần gửi"), default=1)
+    superseded_by = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="supersedes", editable=False
+    )
+    state = models.CharField(
+        _("trạng thái"), max_length=16, choices=ReportState.choices, default=ReportState.DRAFT
+    )
+    results = models.TextField(_("kết quả nổi bật"), blank=True)
+    difficulties = models.TextField(_("khó khăn, vướng mắc"), blank=True)
+    proposals = models.TextField(_("kiến nghị, đề xuất"), blank=True)
+    paper_number = models.CharField(_("số văn bản báo cáo"), max_length=60, blank=True)
+    paper_date = models.DateField(_("ngày văn bản báo cáo"), null=True, blank=True)
+    # The figures as sent: frozen at submission, so later data changes never rewrite what a head signed.
+    figures = models.JSONField(_("số liệu"), default=dict, blank=True, editable=False)
+    head_note = models.TextField(_("ý kiến thủ trưởng"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=clock.now)
+    updated_at = models.DateTimeField(default=clock.now)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("thời điểm gửi"), null=True, blank=True)
+    revision = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = UnitReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("báo cáo của đơn vị")
+        verbose_name_plural = _("báo cáo của đơn vị")
+        ordering = ["-window_end", "unit_id", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "kind", "period", "version"], name="unit_report_version"),
+            models.UniqueConstraint(
+                fields=["unit", "kind", "period"],
+                condition=Q(superseded_by__isnull=True),
+                name="unit_report_one_current",
+            ),
+        ]
+        indexes = [models.Index(fields=["kind", "period", "state"], name="unit_report_period")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.get_kind_display()} {self.period} (v{self.version})"
+
+    @property
+    def submitted_on(self):
+        return timezone.localdate(self.submitted_at) if self.submitted_at else None
+
+    @property
+    def is_late(self) -> bool:
+        return bool(self.submitted_at and self.due_on and self.submitted_on > self.due_on)
+
+
+class CompiledReport(models.Model):
+    """The Office's narrative for its compiled report of one period (R-10); the figures come from the data."""
+
+    kind = models.CharField(_("loại kỳ báo cáo"), max_length=16, choices=PeriodKind.choices)
+    period = models.CharField(_("kỳ"), max_length=32)
+    evaluation = models.TextField(_("đánh giá chung"), blank=True)
+    proposals = models.TextField(_("kiến nghị, đề xuất"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=clock.now)
+    revision = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("báo cáo tổng hợp của Văn phòng")
+        verbose_name_plural = _("báo cáo tổng hợp của Văn phòng")
+        constraints = [models.UniqueConstraint(fields=["kind", "period"], name="compiled_report_once")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.period}"
+
+
+class ExportState(models.TextChoices):
+    QUEUED = "queued", _("Đang chờ")
+    RUNNING = "running", _("Đang tạo")
+    DONE = "done", _("Xong")
+    FAILED = "failed", _("Lỗi")
+
+
+def export_upload_to(instance: ExportJob, filename: str) -> str:
+    return f"exports/{instance.created_at:%Y/%m}/{instance.pk}-{filename}"
+
+
+class ExportJob(models.Model):
+    """A report export run by the worker (never inside a request), with its progress for the page to poll."""
+
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=clock.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # What to build: {"report": "compiled"|"unit", "kind": …, "period": …, "unit": id, "filters": {…}}
+    spec = models.JSONField(default=dict)
+    formats = models.CharField(max_length=20, default="docx,xlsx")
+    state = models.CharField(max_length=10, choices=ExportState.choices, default=ExportState.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    message = models.CharField(max_length=500, blank=True)
+    docx = models.FileField(upload_to=export_upload_to, max_length=255, blank=True)
+    xlsx = models.FileField(upload_to=export_upload_to, max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("lượt xuất báo cáo")
+        verbose_name_plural = _("lượt xuất báo cáo")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.pk} {self.state}"
+
+
+auditlog.register(PeriodSetting)
+auditlog.register(UnitReport)
+auditlog.register(CompiledReport)
