@@ -19,6 +19,7 @@ urlpatterns = [
     path("kiem-tra/", include("vic.inspections.urls")),
     path("kho-khan/", include("vic.difficulties.urls")),
     path("don-doc/", include("vic.notices.urls")),
+    path("bao-cao/", include("vic.reporting.urls")),
     path("", include("vic.urging.urls")),
     path("", include("vic.core.urls")),
 ]

@@ -1,0 +1,3 @@
+"""URLs of the exports pages."""
+
+urlpatterns: list = []
