@@ -174,6 +174,44 @@ class CompiledReport(models.Model):
         return f"{self.get_kind_display()} {self.period}"
 
 
+class TemplateKind(models.TextChoices):
+    COMPILED = "compiled", _("Báo cáo tổng hợp của Văn phòng")
+    UNIT = "unit", _("Báo cáo của đơn vị")
+
+
+def template_upload_to(instance: ReportTemplate, filename: str) -> str:
+    return f"report-templates/{instance.sha256[:2]}/{instance.sha256}.docx"
+
+
+class ReportTemplate(models.Model):
+    """A Word template an administrator uploaded for one kind of report; the newest active one is used,
+    else the built-in one (reporting/templates_docx/)."""
+
+    kind = models.CharField(_("loại báo cáo"), max_length=16, choices=TemplateKind.choices)
+    name = models.CharField(_("tên mẫu"), max_length=200)
+    file = models.FileField(_("tệp mẫu (.docx)"), upload_to=template_upload_to, max_length=255)
+    original_name = models.CharField(_("tên tệp"), max_length=255, editable=False)
+    sha256 = models.CharField(max_length=64, editable=False)
+    is_active = models.BooleanField(_("đang dùng"), default=True, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), default=clock.now, editable=False)
+
+    class Meta:
+        verbose_name = _("mẫu báo cáo (Word)")
+        verbose_name_plural = _("mẫu báo cáo (Word)")
+        ordering = ["kind", "-uploaded_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind"], condition=Q(is_active=True), name="one_active_report_template"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class ExportState(models.TextChoices):
     QUEUED = "queued", _("Đang chờ")
     RUNNING = "running", _("Đang tạo")
@@ -212,3 +250,4 @@ class ExportJob(models.Model):
 auditlog.register(PeriodSetting)
 auditlog.register(UnitReport)
 auditlog.register(CompiledReport)
+auditlog.register(ReportTemplate)
