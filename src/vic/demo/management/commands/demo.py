@@ -18,13 +18,40 @@ class Command(BaseCommand):
         parser.add_argument(
             "--quiet-logins", action="store_true", help=_("Không in danh sách tài khoản dùng thử.")
         )
+        parser.add_argument(
+            "--size",
+            type=int,
+            default=0,
+            help=_("Thêm nhiệm vụ sinh ngẫu nhiên cho đến khi có N nhiệm vụ (đo tốc độ, ví dụ 100000)."),
+        )
 
     def handle(self, *args, **options):
-        if loader.is_loaded():
+        if not loader.is_loaded():
+            self._load(options)
+        elif not options["size"]:
             self.stdout.write(
                 _("Cơ sở dữ liệu đã có danh mục đơn vị: không nạp dữ liệu mẫu (không thay đổi gì).")
             )
+        if options["size"]:
+            self._grow(options["size"])
+
+    def _grow(self, size: int) -> None:
+        """Synthetic tasks on top of the demo, for measuring at a real size (docs/performance.md)."""
+        from vic.demo import bulk
+        from vic.tasks.models import Task
+
+        have = Task.objects.count()
+        if have >= size:
+            self.stdout.write(_("Đã có %(n)d nhiệm vụ: không thêm.") % {"n": have})
             return
+        started = time.monotonic()
+        bulk.generate(size - have, seed=size)
+        self.stdout.write(
+            _("Đã thêm %(n)d nhiệm vụ sinh ngẫu nhiên trong %(seconds).1f giây.")
+            % {"n": size - have, "seconds": time.monotonic() - started}
+        )
+
+    def _load(self, options) -> None:
         started = time.monotonic()
         summary = loader.load()
         self.stdout.write(

@@ -1,0 +1,26 @@
+"""`vic demo --size N`: synthetic tasks on top of the demo, up to N, for benchmarks."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from vic.tasks.models import Task
+from vic.tasks.status import SIX
+
+pytestmark = [pytest.mark.django_db]
+
+
+def test_size_tops_up_to_n_and_a_second_run_adds_nothing(tree):
+    out = StringIO()
+    call_command("demo", size=400, stdout=out)
+    assert Task.objects.count() == 400
+    assert "Đã thêm 400 nhiệm vụ" in out.getvalue()
+    statuses = set(Task.objects.with_status().values_list("status", flat=True))
+    assert {s.value for s in SIX} <= statuses  # every reported status is there to measure
+    out = StringIO()
+    call_command("demo", size=400, stdout=out)
+    assert Task.objects.count() == 400
+    assert "không thêm" in out.getvalue()
