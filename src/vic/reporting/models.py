@@ -84,8 +84,13 @@ class UnitReportQuerySet(models.QuerySet):
         return self.filter(unit_id=user.unit_id)
 
     def current(self) -> UnitReportQuerySet:
-        """The newest version of each report (earlier submitted versions are kept beside it)."""
+        """The versions not superseded: per unit and period, the submitted report in force and/or the
+        draft being written (a first draft, or a correction that supersedes the report only once sent)."""
         return self.filter(superseded_by__isnull=True)
+
+    def in_force(self) -> UnitReportQuerySet:
+        """The submitted version in force of each report: what the Office counts."""
+        return self.current().filter(state=ReportState.SUBMITTED)
 
 
 class UnitReport(models.Model):
@@ -118,6 +123,9 @@ class UnitReport(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=clock.now)
     updated_at = models.DateTimeField(default=clock.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -132,10 +140,16 @@ class UnitReport(models.Model):
         ordering = ["-window_end", "unit_id", "-version"]
         constraints = [
             models.UniqueConstraint(fields=["unit", "kind", "period", "version"], name="unit_report_version"),
+            # One submitted version in force, and at most one version being written, per unit and period.
             models.UniqueConstraint(
                 fields=["unit", "kind", "period"],
-                condition=Q(superseded_by__isnull=True),
-                name="unit_report_one_current",
+                condition=Q(superseded_by__isnull=True, state="submitted"),
+                name="unit_report_one_in_force",
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "kind", "period"],
+                condition=~Q(state="submitted"),
+                name="unit_report_one_open",
             ),
         ]
         indexes = [models.Index(fields=["kind", "period", "state"], name="unit_report_period")]

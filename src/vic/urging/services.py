@@ -18,9 +18,25 @@ from .notify import notify
 
 @dataclass(frozen=True)
 class Due:
+    """One reminder to send: about a task, or about a unit's periodic report (`report`, a
+    reporting.reminders.ReportDue; then `task` is None)."""
+
     rule: ReminderRule
-    task: Task
+    task: Task | None
     recipient: User
+    report: object = None
+
+    @property
+    def key(self) -> dict:
+        """What the dispatch log keys this reminder by, beside rule, day and recipient."""
+        if self.report is not None:
+            return {"task": None, "unit": self.report.unit, "report": self.report.key}
+        return {"task": self.task}
+
+    def line(self) -> str:
+        if self.report is not None:
+            return self.report.line()
+        return f"#{self.task.pk} {self.task.content[:60]}"
 
 
 def _candidates(rule: ReminderRule):
@@ -32,6 +48,21 @@ def _candidates(rule: ReminderRule):
         returned_on__isnull=True,
         completed_on__isnull=True,
     )
+
+
+def matches(rule: ReminderRule, day: datetime.date | None, today: datetime.date) -> bool:
+    """Whether a date `day` (a deadline, a report due date) falls under `rule`'s timing on `today`."""
+    if day is None:
+        return False
+    if rule.timing == Timing.BEFORE:
+        return day == add_working_days(today, rule.working_days)
+    if rule.timing == Timing.ON_DAY:
+        return day == today
+    if day >= today:
+        return False
+    late = working_days_between(day, today)
+    n = max(rule.working_days, 1)
+    return late % n == 0 if rule.timing == Timing.OVERDUE_EVERY else late == n
 
 
 def tasks_for(rule: ReminderRule, today: datetime.date):
@@ -48,11 +79,7 @@ def tasks_for(rule: ReminderRule, today: datetime.date):
         return list(qs.filter(**{field: add_working_days(today, rule.working_days)}))
     if rule.timing == Timing.ON_DAY:
         return list(qs.filter(**{field: today}))
-    late = qs.filter(**{f"{field}__lt": today})
-    n = max(rule.working_days, 1)
-    if rule.timing == Timing.OVERDUE_EVERY:
-        return [t for t in late if working_days_between(getattr(t, field), today) % n == 0]
-    return [t for t in late if working_days_between(getattr(t, field), today) == n]  # OVERDUE_AFTER
+    return [t for t in qs.filter(**{f"{field}__lt": today}) if matches(rule, getattr(t, field), today)]
 
 
 def recipients(task: Task, audience: str) -> list[User]:
@@ -72,21 +99,32 @@ def recipients(task: Task, audience: str) -> list[User]:
     raise ValueError(audience)
 
 
+def _subjects(rule: ReminderRule, today: datetime.date) -> list[tuple[Task | None, object]]:
+    """(task, report) pairs `rule` speaks about: tasks, or — report due dates being no task's field — the
+    unsent unit reports reporting/reminders.py finds with the same timing test."""
+    if rule.date_field == DateField.REPORT_DUE:
+        from vic.reporting.reminders import reports_for
+
+        return [(None, report) for report in reports_for(rule, today, matches)]
+    return [(task, None) for task in tasks_for(rule, today)]
+
+
 def due_on(today: datetime.date) -> list[Due]:
     out = []
-    # Report due dates are not a task's field: reporting/reminders.py walks those rules.
-    for rule in ReminderRule.objects.filter(active=True).exclude(date_field=DateField.REPORT_DUE):
-        for task in tasks_for(rule, today):
+    for rule in ReminderRule.objects.filter(active=True):
+        for task, report in _subjects(rule, today):
             seen = set()
             for audience in rule.audience_list():
-                for user in recipients(task, audience):
+                for user in report.recipients(audience) if report else recipients(task, audience):
                     if user.pk not in seen:
                         seen.add(user.pk)
-                        out.append(Due(rule, task, user))
+                        out.append(Due(rule, task, user, report))
     return out
 
 
 def message(due: Due, today: datetime.date) -> str:
+    if due.report is not None:
+        return due.report.message(due.rule)
     task = due.task
     day = getattr(task, due.rule.date_field)
     return _("[%(rule)s] Nhiệm vụ #%(id)s “%(content)s” — %(field)s: %(day)s.") % {
@@ -104,10 +142,11 @@ def send(today: datetime.date, email: bool = True) -> int:
     for due in due_on(today):
         with transaction.atomic():
             _dispatch, created = Dispatch.objects.get_or_create(
-                rule=due.rule, task=due.task, day=today, recipient=due.recipient
+                rule=due.rule, day=today, recipient=due.recipient, **due.key
             )
             if not created:
                 continue
-            notify([due.recipient], message(due, today), task=due.task, subject=_("Nhắc việc"), email=email)
+            subject = _("Nhắc gửi báo cáo") if due.report else _("Nhắc việc")
+            notify([due.recipient], message(due, today), task=due.task, subject=subject, email=email)
             sent += 1
     return sent

@@ -31,7 +31,7 @@ class Command(BaseCommand):
             due = services.due_on(day)
             for item in due:
                 self.stdout.write(
-                    f"{day:%d/%m/%Y} · {item.rule.name} · #{item.task.pk} {item.task.content[:60]} "
+                    f"{day:%d/%m/%Y} · {item.rule.name} · {item.line()} "
                     f"→ {item.recipient} ({item.recipient.get_username()})"
                 )
             self.stdout.write(_("%(n)d lượt nhắc sẽ gửi (chạy thử, chưa gửi).") % {"n": len(due)})
