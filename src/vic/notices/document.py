@@ -230,8 +230,9 @@ def _hint(error: TemplateSyntaxError) -> str:
     return _("thẻ viết sai cú pháp")
 
 
-def check_template(data: bytes) -> None:
-    """Refuse, in Vietnamese, what is not a Word .docx template that renders; accept it otherwise."""
+def check_template(data: bytes, context: dict | None = None) -> None:
+    """Refuse, in Vietnamese, what is not a Word .docx template that renders with `context` (the notice's
+    sample by default; the reports pass theirs); accept it otherwise."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ValidationError(
             _("Tệp tải lên không phải tệp Word .docx (có thể là tệp .doc cũ, tệp hỏng hoặc bị đổi tên)."),
@@ -243,7 +244,7 @@ def check_template(data: bytes) -> None:
                 _("Tệp tải lên không phải tệp Word .docx (thiếu nội dung văn bản)."), code="not_docx"
             )
     try:
-        rendered = render(data, sample_context())
+        rendered = render(data, context if context is not None else sample_context())
     except TemplateSyntaxError as error:
         raise ValidationError(
             _("Mẫu có lỗi ở thẻ {{ }} hoặc {%% %%}%(where)s: %(hint)s. Sửa mẫu trong Word rồi tải lên lại."),

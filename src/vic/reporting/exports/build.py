@@ -1,0 +1,121 @@
+"""From a spec (what the export page posts, what an ExportJob keeps, what the CLI parses) to files.
+
+spec: {"report": "compiled"|"unit", "kind": "monthly", "period": "2026-05", "unit": id, "report_id": id,
+       "filters": {"leader": id, "unit": id, "directive_kind": id, "key_only": bool}}
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from vic.core.text import fold
+from vic.units.models import Unit
+
+from .. import content
+from ..models import UnitReport
+from ..periods import Period, parse
+from . import excel, word
+
+FORMATS = ("docx", "xlsx")
+
+
+@dataclass
+class File:
+    fmt: str
+    name: str  # the Vietnamese name offered for download
+    slug: str  # the name written on disk by the CLI (ASCII, no spaces)
+    data: bytes
+
+
+def formats_of(text: str) -> list[str]:
+    wanted = [f.strip().lower() for f in (text or "").split(",") if f.strip()]
+    bad = [f for f in wanted if f not in FORMATS]
+    if bad or not wanted:
+        raise ValidationError(_("Định dạng không hợp lệ: “%(f)s”. Dùng: docx, xlsx.") % {"f": ", ".join(bad)})
+    return list(dict.fromkeys(wanted))
+
+
+def find_unit(text: str) -> Unit:
+    """A unit by id, code or name (accent-insensitive: "so tai chinh" finds "Sở Tài chính")."""
+    text = (text or "").strip()
+    if text.isdigit() and (unit := Unit.objects.filter(pk=int(text)).first()):
+        return unit
+    if unit := Unit.objects.filter(code__iexact=text).first():
+        return unit
+    key = fold(text)
+    matches = [
+        u for u in Unit.objects.all() if key in {fold(n) for n in u.names()} or key == fold(u.short_name)
+    ]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise ValidationError(
+            _("Có %(n)d đơn vị trùng tên “%(t)s”; dùng mã đơn vị: %(codes)s.")
+            % {"n": len(matches), "t": text, "codes": ", ".join(u.code for u in matches)}
+        )
+    raise ValidationError(_("Không tìm thấy đơn vị “%(t)s” (ghi mã, số hiệu hoặc tên đơn vị).") % {"t": text})
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        raise ValidationError(_("Giá trị không hợp lệ: “%(v)s”.") % {"v": value}) from None
+
+
+def filters_of(spec: dict) -> content.Filters:
+    f = spec.get("filters") or {}
+    return content.Filters(
+        leader=_int(f.get("leader")),
+        unit=_int(f.get("unit")),
+        directive_kind=_int(f.get("directive_kind")),
+        key_only=bool(f.get("key_only")),
+    )
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def load(user, spec: dict):
+    """The content a spec names (content.Compiled or content.UnitContent), checked against `user`."""
+    if spec.get("report") == "unit":
+        if spec.get("report_id"):
+            report = UnitReport.objects.filter(pk=_int(spec["report_id"])).select_related("unit").first()
+            if report is None:
+                raise ValidationError(_("Không tìm thấy báo cáo của đơn vị."))
+            return content.unit_report(user, report)
+        unit = Unit.objects.filter(pk=_int(spec.get("unit"))).first()
+        if unit is None:
+            raise ValidationError(_("Chọn đơn vị của báo cáo."))
+        return content.unit_period(user, unit, parse(spec.get("kind"), spec.get("period")))
+    return content.compiled(user, parse(spec.get("kind"), spec.get("period")), filters_of(spec))
+
+
+def names(c) -> tuple[str, str]:
+    """(Vietnamese name, ASCII slug) of the files, without extension."""
+    period: Period = c.period
+    if isinstance(c, content.UnitContent):
+        name = _("Báo cáo %(unit)s %(p)s") % {"unit": c.unit.name, "p": period.title}
+        return name, f"bao-cao-{c.unit.code}-{_slug(period.label)}"
+    name = _("Báo cáo tổng hợp %(p)s") % {"p": period.title}
+    return name, f"bao-cao-tong-hop-{period.kind}-{_slug(period.label)}"
+
+
+def render(c, formats: list[str], progress=None) -> list[File]:
+    name, slug = names(c)
+    out = []
+    unit = isinstance(c, content.UnitContent)
+    for fmt in formats:
+        if fmt == "docx":
+            data = word.unit_docx(c) if unit else word.compiled_docx(c)
+        else:
+            data = excel.unit_xlsx(c, progress) if unit else excel.compiled_xlsx(c, progress)
+        out.append(File(fmt, f"{name}.{fmt}".replace("/", "-"), f"{slug}.{fmt}", data))
+        if progress:
+            progress(50 if fmt == formats[0] and len(formats) > 1 else 90)
+    return out

@@ -1,0 +1,200 @@
+"""The reports as Excel workbooks: the Word report's tables, one sheet each, and the full task list.
+
+Write-only workbooks (openpyxl streams the rows, so a yearly list of 100,000 tasks stays small in memory);
+totals are values (a SUM formula stands beside them as a check); dates are dates shown dd/mm/yyyy;
+statuses carry the one palette of the application (vic.tasks.status.COLOURS).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from vic.tasks.status import COLOURS, SIX, Status
+
+from .. import figures
+from ..content import Compiled, UnitContent
+from .word import day, decision
+
+DATE = "DD/MM/YYYY"
+THIN = Side(style="thin", color="808080")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEAD_FILL = PatternFill("solid", fgColor="D9E2F3")
+WRAP = Alignment(wrap_text=True, vertical="top")
+CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+FONT = "Times New Roman"
+
+
+def _fill(status) -> PatternFill:
+    return PatternFill("solid", fgColor=COLOURS[Status(status)].lstrip("#").upper())
+
+
+class Sheet:
+    """One table on its own sheet: a title, a note, the heading row (frozen), rows with borders."""
+
+    def __init__(
+        self, wb, name: str, title: str, note: str, columns: list[tuple[str, float]], status_cols=()
+    ):
+        self.ws = wb.create_sheet(name[:31])
+        for i, (_title, width) in enumerate(columns, 1):
+            self.ws.column_dimensions[get_column_letter(i)].width = width
+        self.ws.freeze_panes = "A4"
+        self.ws.append([self._cell(title, font=Font(name=FONT, bold=True, size=13))])
+        self.ws.append([self._cell(note, font=Font(name=FONT, italic=True))])
+        heads = []
+        for i, (text, _w) in enumerate(columns):
+            status = status_cols[i] if i < len(status_cols) else None
+            cell = self._cell(text, bold=True, border=True, align=CENTRE)
+            if status:
+                cell.fill, cell.font = _fill(status), Font(name=FONT, bold=True, color="FFFFFF")
+            else:
+                cell.fill = HEAD_FILL
+            heads.append(cell)
+        self.ws.append(heads)
+        self.next_row = 4
+
+    def _cell(self, value, *, bold=False, border=False, align=None, font=None, fmt=None, fill=None):
+        cell = WriteOnlyCell(self.ws, value=value)
+        cell.font = font or Font(name=FONT, bold=bold)
+        if border:
+            cell.border = BORDER
+        cell.alignment = align or WRAP
+        if isinstance(value, datetime.date):
+            cell.number_format = DATE
+        if fmt:
+            cell.number_format = fmt
+        if fill:
+            cell.fill = fill
+        return cell
+
+    def row(self, values, *, bold=False, status=None, status_col=None):
+        cells = []
+        for i, v in enumerate(values):
+            number = isinstance(v, int | float) and not isinstance(v, bool)
+            fmt = "0.0" if isinstance(v, float) else None
+            fill = _fill(status) if status and i == status_col else None
+            align = CENTRE if number or isinstance(v, datetime.date) else WRAP
+            cells.append(self._cell(v, bold=bold, border=True, align=align, fmt=fmt, fill=fill))
+        self.ws.append(cells)
+        self.next_row += 1
+
+
+def _rate(value):
+    return value if value is not None else "—"
+
+
+def _status_values(row: figures.Row) -> list:
+    return [row.total, *(row.count(s) for s in SIX), row.no_deadline]
+
+
+def _task_values(no: int, t, *extra) -> list:
+    return [no, t.content, t.directive.reference, t.lead_unit.name, t.effective_deadline, *extra]
+
+
+def _window_note(start, end) -> str:
+    return _("Số liệu từ ngày %(a)s đến ngày %(b)s") % {"a": day(start), "b": day(end)}
+
+
+def compiled_xlsx(c: Compiled, progress=None) -> bytes:
+    wb = Workbook(write_only=True)
+    note = _window_note(c.start, c.end)
+    if filters := c.filters.describe():
+        note += " — " + "; ".join(filters)
+    heads = [(_("STT"), 6), (_("Đơn vị chủ trì"), 40), (_("Tổng số"), 10)]
+    heads += [(str(s.label), 14) for s in SIX] + [(_("Không thời hạn"), 12)]
+    heads += [(_("Chuyển giao trong kỳ"), 12), (_("Hoàn thành trong kỳ"), 12), (_("Tỷ lệ đúng hạn (%)"), 12)]
+    sheet = Sheet(
+        wb,
+        _("Bảng 1 - Theo đơn vị"),
+        _("Bảng 1. Kết quả thực hiện nhiệm vụ %(p)s theo đơn vị chủ trì") % {"p": c.period.title},
+        note,
+        heads,
+        status_cols=[None, None, None, *SIX],
+    )
+    for i, line in enumerate(c.units, 1):
+        r = line.row
+        sheet.row([i, line.unit.name, *_status_values(r), r.delivered_in_window, r.completed_in_window,
+                   _rate(r.on_time_rate)])  # fmt: skip
+    t, first, last = c.total, 4, sheet.next_row - 1
+    sheet.row([None, _("Tổng cộng"), *_status_values(t), t.delivered_in_window, t.completed_in_window,
+               _rate(t.on_time_rate)], bold=True)  # fmt: skip
+    # The same totals as formulas, beside the values, for whoever checks the sums in Excel.
+    sums = [f"=SUM({get_column_letter(col)}{first}:{get_column_letter(col)}{last})" for col in range(3, 13)]
+    sheet.row([None, _("Kiểm tra (công thức SUM)"), *sums])
+    if progress:
+        progress(40)
+    task_heads = [(_("STT"), 6), (_("Nội dung nhiệm vụ"), 60), (_("Văn bản giao"), 28),
+                  (_("Đơn vị chủ trì"), 30), (_("Thời hạn"), 12)]  # fmt: skip
+    key = Sheet(wb, _("Bảng 2 - Trọng tâm"), _("Bảng 2. Nhiệm vụ trọng tâm"), note,
+                [*task_heads, (_("Tình trạng"), 26)])  # fmt: skip
+    for i, task in enumerate(c.key_tasks, 1):
+        key.row(_task_values(i, task, str(Status(task.status).label)), status=task.status, status_col=5)
+    late = Sheet(wb, _("Bảng 3 - Quá hạn"), _("Bảng 3. Nhiệm vụ quá hạn chưa hoàn thành"), note,
+                 [*task_heads, (_("Số ngày quá hạn"), 10), (_("Tình trạng"), 26), (_("Lý do (giải trình)"), 50)])  # fmt: skip
+    for i, task in enumerate(c.overdue, 1):
+        values = _task_values(i, task, task.days_overdue, str(Status(task.status).label), task.reason or "")
+        late.row(values, status=task.status, status_col=6)
+    if c.submissions is not None:
+        sent = Sheet(wb, _("Bảng 4 - Gửi báo cáo"), _("Bảng 4. Tình hình gửi báo cáo định kỳ của các đơn vị"),
+                     note, [(_("STT"), 6), (_("Đơn vị"), 45), (_("Hạn gửi"), 12), (_("Ngày gửi"), 12),
+                            (_("Tình trạng"), 20)])  # fmt: skip
+        for i, s in enumerate(c.submissions, 1):
+            sent.row([i, s.unit.name, s.due_on, s.sent_on, s.state])
+    if progress:
+        progress(60)
+    if c.tasks is not None:
+        _task_list(wb, c, note, task_heads)
+    return _save(wb)
+
+
+def _task_list(wb, c: Compiled, note: str, task_heads) -> None:
+    sheet = Sheet(wb, _("Danh sách nhiệm vụ"), _("Danh sách nhiệm vụ trong kỳ"), note,
+                  [*task_heads, (_("Ngày chuyển giao"), 12), (_("Ngày hoàn thành"), 12), (_("Tình trạng"), 26),
+                   (_("Trọng tâm"), 10)])  # fmt: skip
+    tasks = c.tasks.select_related("directive", "lead_unit").order_by(
+        "lead_unit__order", "effective_deadline", "id"
+    )
+    for i, t in enumerate(tasks.iterator(chunk_size=2000), 1):
+        done = t.completed_on if t.completed_on and t.completed_on <= c.end else None
+        values = _task_values(
+            i, t, t.delivered_on, done, str(Status(t.status).label), _("Có") if t.is_key else ""
+        )
+        sheet.row(values, status=t.status, status_col=7)
+
+
+def unit_xlsx(u: UnitContent, progress=None) -> bytes:
+    wb = Workbook(write_only=True)
+    note = f"{u.unit.name} — {_window_note(u.start, u.end)}"
+    row = u.figures["row"]
+    sheet = Sheet(wb, _("Bảng 1 - Theo tình trạng"), _("Bảng 1. Kết quả thực hiện nhiệm vụ %(p)s theo tình trạng")
+                  % {"p": u.period.title}, note, [(_("STT"), 6), (_("Tình trạng"), 40), (_("Số nhiệm vụ"), 14)])  # fmt: skip
+    for i, s in enumerate(figures.COLUMNS, 1):
+        sheet.row([i, str(s.label), row["counts"].get(str(s), 0)], status=s, status_col=1)
+    sheet.row([None, _("Tổng số"), row["total"]], bold=True)
+    sheet.row([None, _("Kiểm tra (công thức SUM)"), f"=SUM(C4:C{3 + len(figures.COLUMNS)})"])
+    sheet.row([None, _("Tỷ lệ đúng hạn (%)"), _rate(row["on_time_rate"])], bold=True)
+    late = Sheet(wb, _("Bảng 2 - Quá hạn"), _("Bảng 2. Nhiệm vụ quá hạn và giải trình của đơn vị"), note,
+                 [(_("STT"), 6), (_("Nội dung nhiệm vụ"), 60), (_("Văn bản giao"), 28), (_("Thời hạn"), 12),
+                  (_("Số ngày quá hạn"), 10), (_("Tình trạng"), 26), (_("Giải trình"), 50)])  # fmt: skip
+    for i, t in enumerate(u.figures["overdue"], 1):
+        deadline = datetime.date.fromisoformat(t["deadline"])
+        late.row([i, t["content"], t["directive"], deadline, t["days_overdue"], str(Status(t["status"]).label),
+                  t["reason"]], status=t["status"], status_col=5)  # fmt: skip
+    ext = Sheet(wb, _("Bảng 3 - Gia hạn"), _("Bảng 3. Đề xuất gia hạn và kết quả xử lý"), note,
+                [(_("STT"), 6), (_("Nội dung nhiệm vụ"), 60), (_("Thời hạn đề xuất"), 14), (_("Kết quả xử lý"), 50)])  # fmt: skip
+    for i, e in enumerate(u.figures["extensions"], 1):
+        proposed = datetime.date.fromisoformat(e["proposed"]) if e["proposed"] else None
+        ext.row([i, e["content"], proposed, decision(e)])
+    return _save(wb)
+
+
+def _save(wb) -> bytes:
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

@@ -1,0 +1,69 @@
+"""`vic report --kind monthly --period 2026-05 --format docx,xlsx --out DIR [--unit UNIT]`: write the files.
+
+The compiled report of the whole province (the operator of the server sees everything), or with --unit
+the unit's report for the period (its current version; the live figures when it has written none).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from vic.reporting import content
+from vic.reporting.exports import build
+from vic.reporting.periods import PeriodKind
+
+
+class Command(BaseCommand):
+    help = gettext_lazy("Xuất báo cáo tổng hợp (hoặc báo cáo của một đơn vị) ra tệp Word, Excel.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--kind", required=True, help=gettext_lazy("Loại kỳ: %(k)s") % {
+            "k": ", ".join(PeriodKind.values)})  # fmt: skip
+        parser.add_argument(
+            "--period",
+            required=True,
+            help=gettext_lazy(
+                "Kỳ: YYYY-MM, YYYY-Qn, YYYY-H1, YYYY-H2, YYYY-9M, YYYY hoặc YYYY-MM-DD..YYYY-MM-DD"
+            ),
+        )
+        parser.add_argument("--format", default="docx,xlsx", help=gettext_lazy("docx, xlsx hoặc docx,xlsx"))
+        parser.add_argument("--out", default=".", help=gettext_lazy("Thư mục ghi tệp (tạo nếu chưa có)."))
+        parser.add_argument("--unit", help=gettext_lazy("Đơn vị (mã, số hiệu hoặc tên): báo cáo của đơn vị."))
+
+    def execute(self, *args, **options):
+        """On the command line, errors in Vietnamese alone (no English "CommandError:" prefix), exit code 2."""
+        try:
+            return super().execute(*args, **options)
+        except CommandError as error:
+            if options.get("traceback") or not getattr(self, "_called_from_command_line", False):
+                raise
+            self.stderr.write(str(error))
+            raise SystemExit(error.returncode) from None
+
+    def handle(self, *args, kind, period, format, out, unit=None, **options):
+        try:
+            formats = build.formats_of(format)
+            spec = {"report": "compiled", "kind": kind, "period": period}
+            if unit:
+                spec.update(report="unit", unit=build.find_unit(unit).pk)
+            files = build.render(build.load(content.SYSTEM, spec), formats)
+        except (ValidationError, PermissionDenied) as error:
+            text = " ".join(getattr(error, "messages", None) or [str(error)])
+            raise CommandError(text, returncode=2) from None
+        directory = Path(out)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            for f in files:
+                path = directory / f.slug
+                path.write_bytes(f.data)
+                self.stdout.write(str(path))
+        except OSError as error:
+            raise CommandError(
+                _("Không ghi được tệp vào %(dir)s: %(err)s") % {"dir": directory, "err": error.strerror},
+                returncode=2,
+            ) from None
