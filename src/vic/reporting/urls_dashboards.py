@@ -1,3 +1,10 @@
 """URLs of the dashboards pages."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views_dashboards
+
+urlpatterns: list = [
+    path("tong-quan/", views_dashboards.dashboard, name="dashboard"),
+    path("cham-diem/", views_dashboards.scorecard, name="scorecard"),
+]

@@ -54,6 +54,7 @@ SCOPES = [
     ("unacknowledged", _("Đơn vị chưa xác nhận đã nhận")),
     ("counted", _("Nhiệm vụ được tính trong báo cáo")),
     ("no_deadline", _("Không thời hạn")),
+    ("rated", _("Nhiệm vụ tính tỷ lệ đúng hạn")),
 ]
 
 
@@ -71,6 +72,10 @@ class TaskFilterForm(forms.Form):
     officer = forms.ModelChoiceField(
         label=_("Chuyên viên theo dõi"), queryset=User.objects.none(), required=False
     )
+    # The dashboards' click-through per Office department (reporting/dashboards.py).
+    department = forms.ModelChoiceField(
+        label=_("Phòng theo dõi"), queryset=Unit.objects.none(), required=False
+    )
     directive = forms.IntegerField(label=_("Văn bản (mã)"), required=False, widget=forms.HiddenInput)
     is_key = forms.BooleanField(label=_("Chỉ nhiệm vụ trọng tâm"), required=False)
     scope = forms.ChoiceField(choices=SCOPES, required=False, widget=forms.HiddenInput)
@@ -78,6 +83,7 @@ class TaskFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["officer"].queryset = monitoring_officers()
+        self.fields["department"].queryset = office_departments()
         label_empty_choices(self, ALL)
 
     def clean(self):

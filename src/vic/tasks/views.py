@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from vic.calendar.services import add_working_days
 from vic.core import clock
+from vic.reporting.figures import RATE_DENOMINATOR
 
 from . import actions
 from .forms import ReasonForm, TaskEditForm, TaskFilterForm
@@ -57,6 +58,7 @@ FIELD_LOOKUPS = {
     "deadline_to": "effective_deadline__lte",
     "leader": "assigning_leader",
     "officer": "monitoring_officers",
+    "department": "monitoring_department",
     "directive": "directive_id",
     "is_key": "is_key",
 }
@@ -76,6 +78,8 @@ def _scope_filter(scope: str, user, today) -> Q | None:
         "draft": Q(status=Status.DRAFT),
         "counted": COUNTED,
         "no_deadline": Q(status__in=NO_DEADLINE),
+        # The denominator of the on-time rate (reporting/figures.py), for the dashboards' rate tile.
+        "rated": Q(status__in=RATE_DENOMINATOR),
         "unacknowledged": Q(status__in=OPEN, acknowledged_at__isnull=True),
     }.get(scope)
 
