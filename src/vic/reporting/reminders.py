@@ -69,14 +69,21 @@ def _windows_around(today: datetime.date) -> list[Window]:
     return [w for kind, _label in PERIODIC for year in years for w in windows_of_year(kind, year)]
 
 
+def _overtaken(w: Window, windows: list[Window], today: datetime.date) -> bool:
+    """An overdue report is chased until the next report of its kind falls due, not for ever (the
+    scorecard keeps the record of what was never sent)."""
+    return any(o.period.kind == w.period.kind and w.unit_due < o.unit_due <= today for o in windows)
+
+
 def reports_for(rule: ReminderRule, today: datetime.date, matches) -> list[ReportDue]:
     """The unsent reports `rule` speaks about on `today`; `matches(rule, due, today)` is the timing test
     the task reminders use (urging/services.py), so both count working days the same way."""
     if not is_working_day(today):
         return []
     out = []
-    for w in _windows_around(today):
-        if not matches(rule, w.unit_due, today):
+    windows = _windows_around(today)
+    for w in windows:
+        if not matches(rule, w.unit_due, today) or _overtaken(w, windows, today):
             continue
         sent = UnitReport.objects.in_force().filter(kind=w.period.kind, period=w.period.label)
         units = expected_units(w).exclude(pk__in=sent.values("unit_id"))
