@@ -1,0 +1,70 @@
+"""A unit's report (R-11): the figures as sent stay as sent; a draft shows the data as it stands."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from tests.reporting import test_exports_world as world
+from tests.reporting.test_exports_world import END, START, docx_of, table_after
+
+from vic.core import clock
+from vic.reporting import content, snapshot
+from vic.reporting.exports import word
+from vic.reporting.models import ReportState, UnitReport
+from vic.reporting.periods import parse
+from vic.tasks import actions
+
+# The shared fixtures, found by pytest under these names.
+may, made_on = world.may, world.made_on
+MAY = parse("monthly", "2026-05")
+
+
+def report_of(unit, user, **fields):
+    return UnitReport.objects.create(
+        unit=unit, kind="monthly", period="2026-05", window_start=START, window_end=END,
+        due_on=clock.today().replace(day=20), created_by=user, **fields,
+    )  # fmt: skip
+
+
+def test_submitted_report_keeps_its_figures(may, made_on, tree, users):
+    frozen = snapshot.unit_figures(tree.stc, START, END)
+    report = report_of(tree.stc, users.stc_officer, state=ReportState.SUBMITTED, figures=frozen,
+                       results="Giải ngân đạt 45% kế hoạch.", submitted_at=clock.now())  # fmt: skip
+    # A later fact about the window (confirmed afterwards) does not rewrite what the head signed.
+    actions.confirm_completion(users.office_clerk, may.tasks["in_progress_within"], completed_on=END)
+    c = content.unit_report(users.stc_officer, report)
+    assert c.frozen and c.counts == frozen["row"]["counts"]
+    live = content.unit_period(users.stc_officer, tree.stc, MAY)
+    assert live.report == report  # the current version
+    doc = docx_of(word.unit_docx(c))
+    rows = {r.cells[1].text: r.cells[2].text for r in table_after(doc, "Bảng 1.").rows[1:]}
+    assert rows["Đang thực hiện trong hạn"] == str(frozen["row"]["counts"]["in_progress_within"]) == "1"
+    assert "Giải ngân đạt 45% kế hoạch." in "\n".join(p.text for p in doc.paragraphs)
+    reasons = [r.cells[4].text for r in table_after(doc, "Bảng 2.").rows[1:]]
+    assert "Chờ ý kiến của Bộ Tài chính." in reasons
+
+
+def test_draft_shows_live_figures(may, made_on, tree, users):
+    report = report_of(tree.stc, users.stc_officer, state=ReportState.DRAFT)
+    actions.confirm_completion(users.office_clerk, may.tasks["in_progress_within"], completed_on=END)
+    c = content.unit_report(users.stc_officer, report)
+    assert not c.frozen and c.counts["done_on_time"] == 2
+
+
+def test_other_units_report_is_refused(may, made_on, tree, users):
+    report = report_of(tree.stc, users.stc_officer)
+    with pytest.raises(PermissionDenied):
+        content.unit_report(users.district_officer, report)
+    with pytest.raises(PermissionDenied):
+        content.unit_period(users.district_officer, tree.stc, MAY)
+
+
+def test_units_late_with_their_reports(may, made_on, tree, users):
+    with clock.at(clock.today().replace(day=19)):
+        report_of(tree.stc, users.stc_officer, state=ReportState.SUBMITTED, submitted_at=clock.now())
+    with clock.at(clock.today().replace(day=21)):
+        report_of(tree.skhdt, users.stc_officer, state=ReportState.SUBMITTED, submitted_at=clock.now())
+    c = content.compiled(users.office_leader, MAY)
+    states = {s.unit: s.code for s in c.submissions}
+    assert states == {tree.stc: "on_time", tree.skhdt: "late", tree.city: "missing"}
+    assert {s.unit for s in c.late_units} == {tree.skhdt, tree.city}
