@@ -20,6 +20,7 @@ from .generated import load_generated
 from .people import load_people
 from .province import load_units
 from .reminders import load_reminders
+from .reports import load_reports
 from .workflow import load_workflow
 
 SEED = 20260415
@@ -49,6 +50,7 @@ def load() -> Summary:
     load_generated(people, rng)
     load_workflow(people, rng)
     load_checks(people)
+    load_reports(people)  # before the reminder scans, which skip the units that have sent
     load_reminders()
     return Summary(
         units=Unit.objects.count(),
