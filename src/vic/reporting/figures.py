@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, TextField, When
 
 from vic.tasks.models import Submission, SubmissionKind, SubmissionState
-from vic.tasks.status import NO_DEADLINE, OVERDUE, SIX, Status
+from vic.tasks.status import NO_DEADLINE, OVERDUE, RATE_DENOMINATOR, SIX, Status
 
 # The statuses a report counts, in column order.
 COLUMNS = [*SIX, *NO_DEADLINE]
 LEFT_OUT = [Status.WITHDRAWN.value, Status.RETURNED.value, Status.DRAFT.value]
-RATE_DENOMINATOR = [Status.DONE_ON_TIME, Status.DONE_LATE, *OVERDUE]
 SENT = [SubmissionState.SUBMITTED, SubmissionState.ACCEPTED]
 
 # What a table can be grouped by: the path of the value on Task.

@@ -42,6 +42,8 @@ SIX = [
 ]
 NO_DEADLINE = [Status.DONE_NO_DEADLINE, Status.IN_PROGRESS_NO_DEADLINE, Status.NOT_STARTED_NO_DEADLINE]
 OVERDUE = [Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE]
+# On-time rate = done on time ÷ these (DOMAIN "Decisions"): the tasks whose timeliness is already settled.
+RATE_DENOMINATOR = [Status.DONE_ON_TIME, Status.DONE_LATE, *OVERDUE]
 OPEN = [
     Status.IN_PROGRESS_WITHIN,
     Status.IN_PROGRESS_OVERDUE,

@@ -15,14 +15,13 @@ from django.views.decorators.http import require_POST
 
 from vic.calendar.services import add_working_days
 from vic.core import clock
-from vic.reporting.figures import RATE_DENOMINATOR
 
 from . import actions
 from .forms import ReasonForm, TaskEditForm, TaskFilterForm
 from .models import Submission, SubmissionKind, SubmissionState, Task, TaskFile, TaskPart
 from .permissions import Act, allowed_acts, can
 from .querysets import COUNTED
-from .status import NO_DEADLINE, OPEN, OVERDUE, Status
+from .status import NO_DEADLINE, OPEN, OVERDUE, RATE_DENOMINATOR, Status
 from .workflow_views import panel
 
 PAGE_SIZE = 50
@@ -78,7 +77,7 @@ def _scope_filter(scope: str, user, today) -> Q | None:
         "draft": Q(status=Status.DRAFT),
         "counted": COUNTED,
         "no_deadline": Q(status__in=NO_DEADLINE),
-        # The denominator of the on-time rate (reporting/figures.py), for the dashboards' rate tile.
+        # The denominator of the on-time rate (tasks/status.py), for the dashboards' rate tile.
         "rated": Q(status__in=RATE_DENOMINATOR),
         "unacknowledged": Q(status__in=OPEN, acknowledged_at__isnull=True),
     }.get(scope)
