@@ -9,3 +9,7 @@ urlpatterns: list = [
     path("xuat/<int:pk>/", views_exports.export_status, name="export_status"),
     path("xuat/<int:pk>/<str:fmt>/", views_exports.export_download, name="export_download"),
 ]
+
+from . import views_compiled  # noqa: E402
+
+urlpatterns.append(path("tong-hop/", views_compiled.compiled, name="compiled"))

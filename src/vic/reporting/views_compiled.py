@@ -1,0 +1,65 @@
+"""The compiled report page (R-10): pick a period or dates and filters, see the tables, edit the narrative."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from vic.core import clock
+from vic.tasks.status import SIX
+
+from . import compiled_actions, content
+from .exports.build import filters_of
+from .periods import PeriodKind, current, parse
+
+
+@login_required
+def compiled(request):
+    user = request.user
+    if not user.sees_province:
+        raise PermissionDenied(_("Chỉ Văn phòng và lãnh đạo UBND tỉnh xem báo cáo tổng hợp."))
+    data = request.POST if request.method == "POST" else request.GET
+    kind = data.get("kind") or PeriodKind.MONTHLY
+    label = data.get("period") or ""
+    if kind == PeriodKind.ADHOC and data.get("start") and data.get("end"):
+        label = f"{data['start']}..{data['end']}"
+    error = None
+    try:
+        period = parse(kind, label) if label else current(kind, clock.today())
+    except ValidationError as e:
+        error, period = e.messages[0], current(PeriodKind.MONTHLY, clock.today())
+    raw = {k: data.get(k) for k in ("leader", "unit_filter", "directive_kind")}
+    spec_filters = {"leader": raw["leader"], "unit": raw["unit_filter"], "directive_kind": raw["directive_kind"],
+                    "key_only": data.get("key_only") in ("1", "on")}  # fmt: skip
+    try:
+        filters = filters_of({"filters": spec_filters})
+    except ValidationError as e:
+        error, filters = e.messages[0], content.Filters()
+    narrative_error = None
+    if request.method == "POST" and period.kind != PeriodKind.ADHOC:
+        try:
+            compiled_actions.save_narrative(
+                user, period.kind, period.label, evaluation=data.get("evaluation", ""),
+                proposals=data.get("proposals", ""), revision=int(data.get("revision") or 0),
+            )  # fmt: skip
+            messages.success(request, _("Đã lưu đánh giá của báo cáo tổng hợp."))
+            return redirect(f"{request.path}?kind={period.kind}&period={period.label}")
+        except ValidationError as e:
+            narrative_error = e.messages[0]
+    c = content.compiled(user, period, filters)
+    spec = {"report": "compiled", "kind": period.kind, "period": period.label, **{k: v for k, v in raw.items() if v},
+            "key_only": "1" if filters.key_only else ""}  # fmt: skip
+    context = {
+        "c": c, "error": error, "kinds": PeriodKind.choices, "six": SIX, "spec": spec,
+        "may_write": compiled_actions.may_write(user) and period.kind != PeriodKind.ADHOC,
+        "narrative_error": narrative_error,
+        "evaluation": data.get("evaluation") if narrative_error else (c.narrative.evaluation if c.narrative else ""),
+        "proposals": data.get("proposals") if narrative_error else (c.narrative.proposals if c.narrative else ""),
+        "revision": c.narrative.revision if c.narrative else 0,
+        "rows": [(line, [line.row.count(s) for s in SIX]) for line in c.units],
+        "total_counts": [c.total.count(s) for s in SIX],
+    }  # fmt: skip
+    return render(request, "reporting/compiled.html", context)

@@ -1,0 +1,35 @@
+"""The compiled report page: the tables on screen, the narrative saved, a concurrent edit refused clearly."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from tests.reporting import test_exports_world as world
+
+from vic.reporting.models import CompiledReport
+
+may, made_on = world.may, world.made_on
+URL = reverse("reporting:compiled")
+
+
+def test_page_shows_the_tables_and_saves_the_narrative(may, made_on, client, users):
+    client.force_login(users.office_leader)
+    page = client.get(URL, {"kind": "monthly", "period": "2026-05"}).content.decode()
+    assert "Sở Tài chính" in page and "15/04/2026" in page and "Báo cáo tổng hợp" in page
+    form = {
+        "kind": "monthly",
+        "period": "2026-05",
+        "evaluation": "Các đơn vị cơ bản hoàn thành.",
+        "proposals": "",
+    }
+    assert client.post(URL, {**form, "revision": 0}).status_code == 302
+    assert CompiledReport.objects.get().evaluation == "Các đơn vị cơ bản hoàn thành."
+    # A second editor still holding the form opened before the first save:
+    response = client.post(URL, {**form, "evaluation": "Bản của người thứ hai", "revision": 0})
+    text = response.content.decode()
+    assert response.status_code == 200 and "vừa được" in text and "Bản của người thứ hai" in text
+    assert CompiledReport.objects.get().evaluation == "Các đơn vị cơ bản hoàn thành."
+
+
+def test_units_may_not_open_it(db, client, users):
+    client.force_login(users.stc_officer)
+    assert client.get(URL).status_code == 403
