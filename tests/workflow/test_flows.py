@@ -1114,6 +1114,25 @@ def test_a_report_waiting_for_the_head_has_not_reached_the_office(
         assert "Báo cáo thứ hai" not in listing and "Lý do nội bộ của huyện" not in listing
 
 
+def test_a_file_waiting_for_the_head_is_not_served_outside_the_unit(
+    client, clerk, users, tree, approving_district, district_head, district_task
+):
+    """Regression: file ids are sequential; the download must hide what the task page hides (R-6.3)."""
+    report = actions.record_progress(
+        users.district_officer, district_task, "Biên bản nháp", uploads=[pdf_upload("bien-ban.pdf")]
+    )
+    url = reverse("tasks:file", args=[report.files.get().pk])
+    for outsider in (clerk, users.monitoring_officer):
+        client.force_login(outsider)
+        assert client.get(url).status_code == 404, outsider
+    for insider in (users.district_officer, district_head):
+        client.force_login(insider)
+        assert client.get(url).status_code == 200, insider
+    actions.approve_submission(district_head, report, approve=True)
+    client.force_login(users.monitoring_officer)
+    assert client.get(url).status_code == 200
+
+
 # ---------------------------------------------------------------------------------------------------
 # Two people at once: the second is told, nothing is lost
 # ---------------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -170,9 +170,12 @@ def task_detail(request, pk):
 
 @login_required
 def task_file(request, pk):
-    """A file sent with a task's submission, only to those who may see the task."""
+    """A file sent with a task's submission, only to those who may see the task and the submission (a file
+    waiting for a unit head's approval stays inside the unit, R-6.3)."""
     record = get_object_or_404(TaskFile, pk=pk)
     task_for(request.user, record.task_id)
+    if record.submission_id and not Submission.objects.filter(pk=record.submission_id).seen_by(request.user):
+        raise Http404
     return FileResponse(record.file.open("rb"), as_attachment=True, filename=record.original_name)
 
 

@@ -183,13 +183,9 @@ def task_act(request, pk, slug):
 
 def panel(user, task: Task, acts: set[str], open_slug: str | None = None, bound=None) -> dict:
     """What the task page offers this user now: the allowed actions whose state conditions hold."""
-    # R-6.3: what waits for (or was held back by) a unit's head stays inside that unit.
-    internal = [SubmissionState.AWAITING_HEAD, SubmissionState.DECLINED_BY_HEAD]
-    submissions = [
-        s
-        for s in task.submissions.select_related("author", "unit", "approved_by", "decided_by")
-        if s.state not in internal or s.unit_id == user.unit_id
-    ]
+    submissions = list(
+        task.submissions.seen_by(user).select_related("author", "unit", "approved_by", "decided_by")
+    )
     pending = {s.kind: s for s in submissions if s.state == SubmissionState.SUBMITTED}
     awaiting_head = [
         s for s in submissions if s.state == SubmissionState.AWAITING_HEAD and s.unit_id == user.unit_id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
@@ -30,6 +31,14 @@ class SubmissionState(models.TextChoices):
 
 # Kinds that wait for a decision once they reach the Office (or the leader, for extensions).
 DECIDED_KINDS = {SubmissionKind.COMPLETION, SubmissionKind.RETURN, SubmissionKind.EXTENSION}
+# R-6.3: what waits for (or was held back by) a unit's head stays inside that unit.
+INTERNAL_STATES = [SubmissionState.AWAITING_HEAD, SubmissionState.DECLINED_BY_HEAD]
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def seen_by(self, user) -> SubmissionQuerySet:
+        """The submissions `user` may read among those of tasks he sees: not another unit's internal ones."""
+        return self.exclude(Q(state__in=INTERNAL_STATES) & ~Q(unit_id=user.unit_id))
 
 
 class Submission(models.Model):
@@ -59,6 +68,8 @@ class Submission(models.Model):
     )
     decided_at = models.DateTimeField(_("thời điểm quyết định"), null=True, blank=True)
     decision_note = models.TextField(_("ý kiến xử lý"), blank=True)
+
+    objects = SubmissionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("báo cáo, đề xuất của đơn vị")
