@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
 from django.test.utils import override_settings
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from vic.core import clock
 from vic.core.views import status_counts_by_unit

@@ -11,7 +11,7 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):

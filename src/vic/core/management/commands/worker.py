@@ -9,25 +9,22 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Chạy các tác vụ nền: nhắc việc, bản tin hằng ngày, gửi e-mail, xuất báo cáo lớn.")
+    help = _("Chạy các tác vụ nền: nhắc việc, bản tin hằng ngày, gửi e-mail, xuất báo cáo lớn.")
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--workers",
             type=int,
             default=None,
-            help=gettext_lazy("Số luồng xử lý (mặc định VIC_QUEUE_WORKERS)."),
+            help=_("Số luồng xử lý (mặc định VIC_QUEUE_WORKERS)."),
         )
         parser.add_argument(
             "--no-schedule",
             action="store_true",
-            help=gettext_lazy(
-                "Chỉ xử lý hàng đợi, không chạy lịch định kỳ (khi đã có worker khác chạy lịch)."
-            ),
+            help=_("Chỉ xử lý hàng đợi, không chạy lịch định kỳ (khi đã có worker khác chạy lịch)."),
         )
 
     def handle(self, *args, workers=None, no_schedule=False, **options):

@@ -11,7 +11,6 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from vic.reporting import content
 from vic.reporting.exports import build
@@ -19,21 +18,19 @@ from vic.reporting.periods import PeriodKind
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Xuất báo cáo tổng hợp (hoặc báo cáo của một đơn vị) ra tệp Word, Excel.")
+    help = _("Xuất báo cáo tổng hợp (hoặc báo cáo của một đơn vị) ra tệp Word, Excel.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--kind", required=True, help=gettext_lazy("Loại kỳ: %(k)s") % {
+        parser.add_argument("--kind", required=True, help=_("Loại kỳ: %(k)s") % {
             "k": ", ".join(PeriodKind.values)})  # fmt: skip
         parser.add_argument(
             "--period",
             required=True,
-            help=gettext_lazy(
-                "Kỳ: YYYY-MM, YYYY-Qn, YYYY-H1, YYYY-H2, YYYY-9M, YYYY hoặc YYYY-MM-DD..YYYY-MM-DD"
-            ),
+            help=_("Kỳ: YYYY-MM, YYYY-Qn, YYYY-H1, YYYY-H2, YYYY-9M, YYYY hoặc YYYY-MM-DD..YYYY-MM-DD"),
         )
-        parser.add_argument("--format", default="docx,xlsx", help=gettext_lazy("docx, xlsx hoặc docx,xlsx"))
-        parser.add_argument("--out", default=".", help=gettext_lazy("Thư mục ghi tệp (tạo nếu chưa có)."))
-        parser.add_argument("--unit", help=gettext_lazy("Đơn vị (mã, số hiệu hoặc tên): báo cáo của đơn vị."))
+        parser.add_argument("--format", default="docx,xlsx", help=_("docx, xlsx hoặc docx,xlsx"))
+        parser.add_argument("--out", default=".", help=_("Thư mục ghi tệp (tạo nếu chưa có)."))
+        parser.add_argument("--unit", help=_("Đơn vị (mã, số hiệu hoặc tên): báo cáo của đơn vị."))
 
     def execute(self, *args, **options):
         """On the command line, errors in Vietnamese alone (no English "CommandError:" prefix), exit code 2."""

@@ -7,18 +7,17 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from vic.core import clock
 from vic.urging import services
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Gửi nhắc việc đến hạn trong ngày (mỗi lượt nhắc chỉ gửi một lần).")
+    help = _("Gửi nhắc việc đến hạn trong ngày (mỗi lượt nhắc chỉ gửi một lần).")
 
     def add_arguments(self, parser):
-        parser.add_argument("--today", help=gettext_lazy("Ngày chạy, dạng YYYY-MM-DD (mặc định: hôm nay)."))
-        parser.add_argument("--dry-run", action="store_true", help=gettext_lazy("Chỉ liệt kê, không gửi."))
+        parser.add_argument("--today", help=_("Ngày chạy, dạng YYYY-MM-DD (mặc định: hôm nay)."))
+        parser.add_argument("--dry-run", action="store_true", help=_("Chỉ liệt kê, không gửi."))
 
     def handle(self, *args, today=None, dry_run=False, **options):
         try:
