@@ -60,6 +60,7 @@ def test_dry_run_lists_and_sends_nothing_then_two_runs_send_once(only, due_23_fe
     out = StringIO()
     call_command("remind", today="2026-02-12", dry_run=True, stdout=out)
     assert f"#{task.pk}" in out.getvalue() and "Nhắc trước 2 ngày" in out.getvalue()
+    assert out.getvalue().startswith("2026-02-12 · ")  # the command line speaks ISO dates
     assert f"{len(officers)} lượt nhắc sẽ gửi" in out.getvalue()
     assert Dispatch.objects.count() == 0
     call_command("remind", today="2026-02-12", stdout=StringIO())
@@ -69,6 +70,12 @@ def test_dry_run_lists_and_sends_nothing_then_two_runs_send_once(only, due_23_fe
         note = Notification.objects.get(user=officer, text__startswith="[Nhắc trước 2 ngày]")
         assert "23/02/2026" in note.text and note.read_at is None
     assert Dispatch.objects.count() == len(officers)
+    # A dry run after the real one says what a real run would do now: send nothing.
+    out = StringIO()
+    call_command("remind", today="2026-02-12", dry_run=True, stdout=out)
+    assert f"#{task.pk}" not in out.getvalue()
+    assert "0 lượt nhắc sẽ gửi" in out.getvalue()
+    assert f"{len(officers)} lượt nhắc khác của ngày này đã gửi trước đó" in out.getvalue()
 
 
 def test_overdue_every_three_working_days_counts_across_tet(only, clerk, tree):

@@ -33,6 +33,11 @@ class Due:
             return {"task": None, "unit": self.report.unit, "report": self.report.key}
         return {"task": self.task}
 
+    def was_sent(self, today: datetime.date) -> bool:
+        return Dispatch.objects.filter(
+            rule=self.rule, day=today, recipient=self.recipient, **self.key
+        ).exists()
+
     def line(self) -> str:
         if self.report is not None:
             return self.report.line()

@@ -27,13 +27,20 @@ class Command(BaseCommand):
                 _("Ngày không hợp lệ: %(text)s (định dạng YYYY-MM-DD)") % {"text": today}, returncode=2
             ) from None
         if dry_run:
+            # What a real run would send now: the reminders of the day not yet in the dispatch log.
             due = services.due_on(day)
-            for item in due:
+            pending = [item for item in due if not item.was_sent(day)]
+            for item in pending:
                 self.stdout.write(
-                    f"{day:%d/%m/%Y} · {item.rule.name} · {item.line()} "
+                    f"{day.isoformat()} · {item.rule.name} · {item.line()} "
                     f"→ {item.recipient} ({item.recipient.get_username()})"
                 )
-            self.stdout.write(_("%(n)d lượt nhắc sẽ gửi (chạy thử, chưa gửi).") % {"n": len(due)})
+            self.stdout.write(_("%(n)d lượt nhắc sẽ gửi (chạy thử, chưa gửi).") % {"n": len(pending)})
+            if len(due) > len(pending):
+                self.stdout.write(
+                    _("%(n)d lượt nhắc khác của ngày này đã gửi trước đó, không gửi lại.")
+                    % {"n": len(due) - len(pending)}
+                )
             return
         with clock.at(day) if today else contextlib.nullcontext():
             sent = services.send(day)
