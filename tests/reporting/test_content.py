@@ -44,6 +44,17 @@ def test_submitted_report_keeps_its_figures(may, made_on, tree, users):
     assert "Chờ ý kiến của Bộ Tài chính." in reasons
 
 
+def test_while_a_correction_is_drafted_the_version_sent_is_the_one_reported(may, made_on, tree, users):
+    from vic.reporting import actions as reports
+
+    sent = report_of(tree.stc, users.stc_officer, state=ReportState.SUBMITTED, submitted_at=clock.now(),
+                     figures=snapshot.unit_figures(tree.stc, START, END))  # fmt: skip
+    draft = reports.correct(users.stc_officer, sent)
+    assert draft.version == 2 and draft.state == ReportState.DRAFT
+    c = content.unit_period(users.stc_officer, tree.stc, MAY)
+    assert c.report == sent and c.frozen
+
+
 def test_draft_shows_live_figures(may, made_on, tree, users):
     report = report_of(tree.stc, users.stc_officer, state=ReportState.DRAFT)
     actions.confirm_completion(users.office_clerk, may.tasks["in_progress_within"], completed_on=END)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +21,7 @@ from vic.units.models import Unit
 
 from . import figures, snapshot
 from .models import CompiledReport, ReportState, UnitReport
-from .periods import Period, PeriodKind, window_in_force
+from .periods import Period, PeriodKind, parse, window_in_force
 
 # The command line's user: the operator of the server sees the whole province.
 SYSTEM = object()
@@ -195,10 +196,6 @@ class UnitContent:
 
 def unit_report(user, report: UnitReport) -> UnitContent:
     """The content of `report`, if `user` may see it (PermissionDenied otherwise)."""
-    from django.core.exceptions import PermissionDenied
-
-    from .periods import parse
-
     if user is not SYSTEM and not UnitReport.objects.visible_to(user).filter(pk=report.pk).exists():
         raise PermissionDenied(_("Bạn không được xem báo cáo này."))
     period = parse(report.kind, report.period)
@@ -213,9 +210,9 @@ def unit_report(user, report: UnitReport) -> UnitContent:
 
 def unit_period(user, unit: Unit, period: Period) -> UnitContent:
     """The unit's current report for `period`, or the figures of the data when it has not written one."""
-    from django.core.exceptions import PermissionDenied
-
-    report = UnitReport.objects.current().filter(unit=unit, kind=period.kind, period=period.label).first()
+    # The version the Office counts; else the draft being written (a first report not sent yet).
+    mine = UnitReport.objects.filter(unit=unit, kind=period.kind, period=period.label)
+    report = mine.in_force().first() or mine.current().first()
     if report is not None:
         return unit_report(user, report)
     if user is not SYSTEM and not (user.sees_province or user.unit_id == unit.pk):
