@@ -1,5 +1,5 @@
-"""Every write of the notices app: issuing a notice, installing a Word template (permission, one transaction,
-journal rows, notifications queued on commit)."""
+"""Every write of the notices app: issuing a notice (permission, one transaction, journal rows, notifications
+queued on commit). Installing its Word template is vic.core.word_templates, shared with the reports."""
 
 from __future__ import annotations
 
@@ -189,34 +189,3 @@ def _notify(notice: UrgingNotice, data: bytes) -> None:
             message.send(fail_silently=True)
 
         transaction.on_commit(send)
-
-
-def install_template(user, record: NoticeTemplate, upload) -> NoticeTemplate:
-    """Check an uploaded Word template (a real .docx that renders) and make it the one in use.
-
-    On any error nothing changes: the template in use stays."""
-    if not (user and user.is_active and user.is_staff):
-        raise PermissionDenied(_("Chỉ quản trị hệ thống được thay mẫu văn bản đôn đốc."))
-    data = b"".join(upload.chunks())
-    upload.seek(0)
-    document.check_template(data)
-    with transaction.atomic():
-        NoticeTemplate.objects.filter(is_active=True).update(is_active=False)
-        record.sha256 = hashlib.sha256(data).hexdigest()
-        record.original_name = upload.name.rsplit("/", 1)[-1][:255]
-        record.uploaded_by = user
-        record.uploaded_at = clock.now()
-        record.is_active = True
-        record.file.save(f"{record.sha256}.docx", ContentFile(data), save=False)
-        record.save()
-    return record
-
-
-def activate_template(user, record: NoticeTemplate | None) -> None:
-    """Go back to an earlier upload, or to the built-in template (`record` None)."""
-    if not (user and user.is_active and user.is_staff):
-        raise PermissionDenied(_("Chỉ quản trị hệ thống được thay mẫu văn bản đôn đốc."))
-    with transaction.atomic():
-        NoticeTemplate.objects.filter(is_active=True).update(is_active=False)
-        if record is not None:
-            NoticeTemplate.objects.filter(pk=record.pk).update(is_active=True)

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from vic.core.word_templates import TemplateForm
 from vic.units.models import Leader, LeaderPosition
 
 from . import document
@@ -57,20 +58,10 @@ class IssueForm(WindowForm):
         self.fields["tasks"].choices = [(pk, str(pk)) for pk in task_ids]
 
 
-class NoticeTemplateForm(forms.ModelForm):
-    """Upload of a replacement template: refused with a Vietnamese reason unless it is a .docx that renders."""
-
+class NoticeTemplateForm(TemplateForm):
     class Meta:
         model = NoticeTemplate
         fields = ["name", "file"]
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".docx"):
-            raise forms.ValidationError(_("Mẫu phải là tệp Word .docx (Word 2007 trở lên)."))
-        if upload.size > settings.VIC_UPLOAD_MAX_BYTES:
-            raise forms.ValidationError(_("Tệp mẫu quá lớn."))
-        data = b"".join(upload.chunks())
-        upload.seek(0)
-        document.check_template(data)
-        return upload
+    def check_for(self, cleaned_data):
+        return document.check_template

@@ -62,3 +62,6 @@ class UnitReportAdmin(ReadOnlyAdmin):
     @admin.display(boolean=True, description=_("gửi muộn"))
     def is_late(self, obj: UnitReport) -> bool:
         return obj.is_late
+
+
+from . import admin_templates  # noqa: E402, F401 - the Word templates of the reports
