@@ -120,7 +120,11 @@ def raise_difficulty(
 
 
 def _locked(difficulty: Difficulty) -> Difficulty:
-    return Difficulty.objects.select_for_update(of=("self",)).select_related("task", "unit").get(pk=difficulty.pk)
+    return (
+        Difficulty.objects.select_for_update(of=("self",))
+        .select_related("task", "unit")
+        .get(pk=difficulty.pk)
+    )
 
 
 def _save_state(difficulty: Difficulty, **fields) -> None:

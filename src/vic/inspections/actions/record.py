@@ -171,7 +171,9 @@ def update_inspection(
     try:
         with transaction.atomic():
             current = (
-                Inspection.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=inspection.pk)
+                Inspection.objects.select_for_update(of=("self",))
+                .select_related("updated_by")
+                .get(pk=inspection.pk)
             )
             if current.version != expected_version:
                 raise _conflict(current)
