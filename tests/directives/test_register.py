@@ -319,6 +319,13 @@ def test_upload_over_the_limit_is_refused(clerk, tree, media_root):
     nothing_saved(media_root)
 
 
+def test_a_file_one_byte_over_the_limit_does_not_read_as_equal_to_it(clerk, tree, media_root):
+    over = pdf("ho-so.pdf", PDF + b"0" * (1024 * 1024 + 1 - len(PDF)))
+    with override_settings(VIC_UPLOAD_MAX_BYTES=1024 * 1024), pytest.raises(ValidationError) as err:
+        register_directive(clerk, cv846(), specs=[make_spec(tree.stc)], uploads=[over])
+    assert err.value.messages == ["Tệp “ho-so.pdf” dung lượng 1,1 MB, vượt giới hạn 1,0 MB."]
+
+
 def test_upload_at_the_limit_is_accepted(clerk, tree):
     exact = pdf("ho-so.pdf", PDF + b"0" * (1024 * 1024 - len(PDF)))
     with override_settings(VIC_UPLOAD_MAX_BYTES=1024 * 1024):

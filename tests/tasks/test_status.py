@@ -354,3 +354,18 @@ def test_sql_status_agrees_with_derive_status(
     sql = Task.objects.filter(pk=task.pk).with_status(day).get().status
     assert sql == derive_status(facts_of(task), day)
     assert task.status(day) == sql
+
+
+@pytest.mark.django_db
+def test_due_soon_is_one_rule_for_the_badge_the_list_and_the_digest(settings):
+    """5 working days from Thu 12/02/2026 reach past Tết to Thu 26/02; only open tasks within their deadline
+    carry the marker (a returned task near its deadline does not)."""
+    from vic.tasks.status import due_soon_limit, is_due_soon
+
+    settings.VIC_DUE_SOON_WORKING_DAYS = 5
+    today = datetime.date(2026, 2, 12)
+    assert due_soon_limit(today) == datetime.date(2026, 2, 26)
+    assert is_due_soon(Status.IN_PROGRESS_WITHIN, datetime.date(2026, 2, 26), today)
+    assert not is_due_soon(Status.IN_PROGRESS_WITHIN, datetime.date(2026, 2, 27), today)
+    assert not is_due_soon(Status.RETURNED, datetime.date(2026, 2, 13), today)
+    assert not is_due_soon(Status.NOT_STARTED_NO_DEADLINE, None, today)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 from pathlib import PurePath
 
 from django.conf import settings
@@ -24,8 +25,11 @@ _SIGNATURES = {
 }
 
 
-def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f}".replace(".", ",")
+def _mb(size: int, up: bool = False) -> str:
+    """Megabytes with one decimal, Vietnamese comma; `up` rounds up, so a file just over the limit never
+    reads as equal to it ("50,1 MB, vượt giới hạn 50,0 MB")."""
+    tenths = size * 10 / 1024 / 1024
+    return f"{(math.ceil(tenths) if up else round(tenths)) / 10:.1f}".replace(".", ",")
 
 
 def check_upload(upload) -> str:
@@ -43,7 +47,7 @@ def check_upload(upload) -> str:
     if upload.size > limit:
         raise ValidationError(
             _("Tệp “%(name)s” dung lượng %(size)s MB, vượt giới hạn %(limit)s MB."),
-            params={"name": name, "size": _mb(upload.size), "limit": _mb(limit)},
+            params={"name": name, "size": _mb(upload.size, up=True), "limit": _mb(limit)},
             code="file_size",
         )
     if upload.size == 0:

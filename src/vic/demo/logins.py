@@ -20,6 +20,7 @@ DEMO_LOGINS: list[tuple[str, str, str]] = [
     ("chutich", "Lãnh đạo UBND tỉnh", "UBND tỉnh Cà Mau"),
     ("stc", "Cán bộ đầu mối đơn vị", "Sở Tài chính"),
     ("gd.stc", "Thủ trưởng đơn vị", "Sở Tài chính"),
+    ("qlns.stc", "Cán bộ đầu mối đơn vị", "Phòng Quản lý ngân sách"),
     ("huyen.uminh", "Cán bộ đầu mối đơn vị", "UBND huyện U Minh"),
     ("skhdt", "Cán bộ đầu mối đơn vị", "Sở Kế hoạch và Đầu tư"),
 ]

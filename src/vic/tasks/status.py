@@ -42,6 +42,7 @@ SIX = [
 ]
 NO_DEADLINE = [Status.DONE_NO_DEADLINE, Status.IN_PROGRESS_NO_DEADLINE, Status.NOT_STARTED_NO_DEADLINE]
 OVERDUE = [Status.IN_PROGRESS_OVERDUE, Status.NOT_STARTED_OVERDUE]
+WITHIN = [Status.IN_PROGRESS_WITHIN, Status.NOT_STARTED_WITHIN]
 # On-time rate = done on time ÷ these (DOMAIN "Decisions"): the tasks whose timeliness is already settled.
 RATE_DENOMINATOR = [Status.DONE_ON_TIME, Status.DONE_LATE, *OVERDUE]
 OPEN = [
@@ -159,3 +160,22 @@ def status_expression(today: datetime.date) -> Case:
         default=Value(Status.NOT_STARTED_WITHIN.value),
         output_field=models.CharField(),
     )
+
+
+def due_soon_limit(today: datetime.date) -> datetime.date:
+    """The last deadline that counts as "sắp đến hạn" on `today` (VIC_DUE_SOON_WORKING_DAYS working days)."""
+    from django.conf import settings
+
+    from vic.calendar.services import add_working_days
+
+    return add_working_days(today, settings.VIC_DUE_SOON_WORKING_DAYS)
+
+
+def is_due_soon(status: str, effective_deadline: datetime.date | None, today: datetime.date) -> bool:
+    """The orange marker on top of a status (SCREENS.md): open, within its deadline, and the deadline near."""
+    return status in WITHIN and effective_deadline is not None and effective_deadline <= due_soon_limit(today)
+
+
+def due_soon_q(today: datetime.date) -> Q:
+    """The SQL face of `is_due_soon`, over a queryset annotated `with_status(today)`."""
+    return Q(status__in=WITHIN, effective_deadline__lte=due_soon_limit(today))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vic.calendar.services import add_working_days
 from vic.core import clock
 
 from . import actions
@@ -21,7 +19,7 @@ from .forms import ReasonForm, TaskEditForm, TaskFilterForm
 from .models import Submission, SubmissionKind, SubmissionState, Task, TaskFile, TaskPart
 from .permissions import Act, allowed_acts, can
 from .querysets import COUNTED
-from .status import NO_DEADLINE, OPEN, OVERDUE, RATE_DENOMINATOR, Status
+from .status import NO_DEADLINE, OPEN, OVERDUE, RATE_DENOMINATOR, Status, due_soon_q
 from .workflow_views import panel
 
 PAGE_SIZE = 50
@@ -66,10 +64,7 @@ FIELD_LOOKUPS = {
 def _scope_filter(scope: str, user, today) -> Q | None:
     """The side menu's lists (Chủ trì, Phối hợp, Sắp đến hạn, Quá hạn…) as one condition each."""
     if scope == "due_soon":
-        limit = add_working_days(today, settings.VIC_DUE_SOON_WORKING_DAYS)
-        return Q(
-            status__in=[Status.IN_PROGRESS_WITHIN, Status.NOT_STARTED_WITHIN], effective_deadline__lte=limit
-        )
+        return due_soon_q(today)
     return {
         "lead": Q(lead_unit_id=user.unit_id),
         "coordinate": Q(coordinations__unit_id=user.unit_id),

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from vic.calendar.services import add_working_days, is_working_day
+from vic.calendar.services import is_working_day
 from vic.tasks.models import Task
-from vic.tasks.status import OVERDUE, Status
+from vic.tasks.status import OVERDUE, due_soon_q
 from vic.units.models import Role, User
 
 from .models import Digest, Notification, Preference
@@ -37,10 +36,7 @@ def compose(user: User, today: datetime.date) -> tuple[str, int] | None:
         notes = notes.filter(created_at__gt=since)
     tasks = followed(user).with_status(today).distinct()
     overdue = tasks.filter(status__in=OVERDUE).order_by("effective_deadline")
-    soon_limit = add_working_days(today, settings.VIC_DUE_SOON_WORKING_DAYS)
-    soon = tasks.filter(
-        status__in=[Status.IN_PROGRESS_WITHIN, Status.NOT_STARTED_WITHIN], effective_deadline__lte=soon_limit
-    ).order_by("effective_deadline")
+    soon = tasks.filter(due_soon_q(today)).order_by("effective_deadline")
     sections = [
         (_("Thông báo chưa đọc"), [n.text for n in notes[:LISTED]], notes.count()),
         (_("Nhiệm vụ quá hạn"), [_line(t) for t in overdue[:LISTED]], overdue.count()),

@@ -5,15 +5,13 @@ from __future__ import annotations
 import datetime
 
 from django import template
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from vic.calendar.services import add_working_days
 from vic.core import clock
-from vic.tasks.status import Status, days_overdue, derive_status, facts_of
+from vic.tasks.status import Status, days_overdue, derive_status, facts_of, is_due_soon, status_of_task
 
 register = template.Library()
 
@@ -43,9 +41,8 @@ def deadline_hint(task):
     if task.completed_on:
         return ""
     days = (task.effective_deadline - today).days
-    soon_limit = add_working_days(today, settings.VIC_DUE_SOON_WORKING_DAYS)
     text = _("hạn hôm nay") if days == 0 else ngettext("còn %(n)d ngày", "còn %(n)d ngày", days) % {"n": days}
-    if task.effective_deadline <= soon_limit:
+    if is_due_soon(status_of_task(task, today), task.effective_deadline, today):
         return format_html(
             '<span class="badge due-soon">{}</span> <span class="small">{}</span>', _("Sắp đến hạn"), text
         )
