@@ -33,3 +33,25 @@ def test_page_shows_the_tables_and_saves_the_narrative(may, made_on, client, use
 def test_units_may_not_open_it(db, client, users):
     client.force_login(users.stc_officer)
     assert client.get(URL).status_code == 403
+
+
+def test_ad_hoc_dates_and_a_leader_filter_from_the_form(may, made_on, client, users, leader):
+    """R-10: any date range (dd/mm/yyyy, as everywhere on screen) and the leader who assigned."""
+    client.force_login(users.office_leader)
+    params = {"kind": "adhoc", "start": "15/04/2026", "end": "14/05/2026", "leader": leader.pk}
+    response = client.get(URL, params)
+    page = response.content.decode()
+    assert response.status_code == 200 and "Số liệu từ ngày 15/04/2026 đến ngày 14/05/2026." in page
+    table = page[page.index('data-testid="unit-table"') :]
+    # Only the two tasks this leader assigned (done on time; in progress overdue), both of Sở Tài chính.
+    assert "Sở Tài chính" in table and "Sở Kế hoạch" not in table
+    assert ">2</td>" in table[table.index("Tổng cộng") :].split("</tr>")[0]
+    assert f'<option value="{leader.pk}" selected>' in page
+
+
+def test_a_wrong_date_gets_a_vietnamese_error(db, client, users):
+    client.force_login(users.office_leader)
+    page = client.get(URL, {"kind": "adhoc", "start": "31/02/2026", "end": "14/05/2026"}).content.decode()
+    assert "Ngày không hợp lệ (nhập theo dạng dd/mm/yyyy" in page
+    page = client.get(URL, {"kind": "adhoc", "start": "15/04/2026"}).content.decode()
+    assert "Báo cáo đột xuất cần cả ngày bắt đầu và ngày kết thúc." in page

@@ -5,10 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vic.directives.models import DirectiveKind
 from vic.tasks.forms import VNDateField
+from vic.units.models import Leader, Unit
 
 from .actions import MAX_TEXT
 from .models import PERIODIC, UnitReport
+from .periods import PeriodKind
 
 
 class CalendarForm(forms.Form):
@@ -42,3 +45,42 @@ class DeclineForm(forms.Form):
     note = forms.CharField(
         label=_("Nội dung cần sửa"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class CompiledFilterForm(forms.Form):
+    """The compiled report's choice (R-10): a period, or ad hoc dates (dd/mm/yyyy), and the filters."""
+
+    kind = forms.ChoiceField(label=_("Loại kỳ"), choices=PeriodKind.choices, required=False)
+    period = forms.CharField(label=_("Kỳ (2026-05, 2026-Q2, 2026-H1, 2026-9M, 2026)"), required=False)
+    start = VNDateField(label=_("Đột xuất: từ ngày"), required=False)
+    end = VNDateField(label=_("đến ngày"), required=False)
+    leader = forms.ModelChoiceField(
+        label=_("Lãnh đạo giao"), queryset=Leader.objects.all(), required=False, empty_label=_("Tất cả")
+    )
+    unit_filter = forms.ModelChoiceField(
+        label=_("Đơn vị chủ trì"), queryset=Unit.objects.assignable(), required=False, empty_label=_("Tất cả")
+    )
+    directive_kind = forms.ModelChoiceField(
+        label=_("Loại văn bản"), queryset=DirectiveKind.objects.all(), required=False, empty_label=_("Tất cả")
+    )
+    key_only = forms.BooleanField(label=_("Chỉ nhiệm vụ trọng tâm"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == PeriodKind.ADHOC:
+            start, end = cleaned.get("start"), cleaned.get("end")
+            if not (start and end) and not self.errors:
+                raise forms.ValidationError(_("Báo cáo đột xuất cần cả ngày bắt đầu và ngày kết thúc."))
+            if start and end:
+                cleaned["period"] = f"{start.isoformat()}..{end.isoformat()}"
+        return cleaned
+
+    def filters(self) -> dict:
+        """The filters as the export spec carries them (ids)."""
+        c = self.cleaned_data
+        return {
+            "leader": c["leader"].pk if c.get("leader") else None,
+            "unit": c["unit_filter"].pk if c.get("unit_filter") else None,
+            "directive_kind": c["directive_kind"].pk if c.get("directive_kind") else None,
+            "key_only": bool(c.get("key_only")),
+        }

@@ -12,7 +12,7 @@ from vic.core import clock
 from vic.tasks.status import SIX
 
 from . import compiled_actions, content
-from .exports.build import filters_of
+from .forms import CompiledFilterForm
 from .periods import PeriodKind, current, parse
 
 
@@ -22,22 +22,20 @@ def compiled(request):
     if not user.sees_province:
         raise PermissionDenied(_("Chỉ Văn phòng và lãnh đạo UBND tỉnh xem báo cáo tổng hợp."))
     data = request.POST if request.method == "POST" else request.GET
-    kind = data.get("kind") or PeriodKind.MONTHLY
-    label = data.get("period") or ""
-    if kind == PeriodKind.ADHOC and data.get("start") and data.get("end"):
-        label = f"{data['start']}..{data['end']}"
-    error = None
-    try:
-        period = parse(kind, label) if label else current(kind, clock.today())
-    except ValidationError as e:
-        error, period = e.messages[0], current(PeriodKind.MONTHLY, clock.today())
-    raw = {k: data.get(k) for k in ("leader", "unit_filter", "directive_kind")}
-    spec_filters = {"leader": raw["leader"], "unit": raw["unit_filter"], "directive_kind": raw["directive_kind"],
-                    "key_only": data.get("key_only") in ("1", "on")}  # fmt: skip
-    try:
-        filters = filters_of({"filters": spec_filters})
-    except ValidationError as e:
-        error, filters = e.messages[0], content.Filters()
+    form = CompiledFilterForm(data)
+    error, filters, period = None, content.Filters(), None
+    if form.is_valid():
+        kind = form.cleaned_data["kind"] or PeriodKind.MONTHLY
+        label = form.cleaned_data["period"].strip()
+        f = form.filters()
+        filters = content.Filters(f["leader"], f["unit"], f["directive_kind"], f["key_only"])
+        try:
+            period = parse(kind, label) if label else current(kind, clock.today())
+        except ValidationError as e:
+            error = e.messages[0]
+    else:
+        error = " ".join(m for messages_ in form.errors.values() for m in messages_)
+    period = period or current(PeriodKind.MONTHLY, clock.today())
     narrative_error = None
     if request.method == "POST" and period.kind != PeriodKind.ADHOC:
         try:
@@ -50,10 +48,11 @@ def compiled(request):
         except ValidationError as e:
             narrative_error = e.messages[0]
     c = content.compiled(user, period, filters)
-    spec = {"report": "compiled", "kind": period.kind, "period": period.label, **{k: v for k, v in raw.items() if v},
+    spec = {"report": "compiled", "kind": period.kind, "period": period.label, "leader": filters.leader,
+            "unit_filter": filters.unit, "directive_kind": filters.directive_kind,
             "key_only": "1" if filters.key_only else ""}  # fmt: skip
     context = {
-        "c": c, "error": error, "kinds": PeriodKind.choices, "six": SIX, "spec": spec,
+        "c": c, "error": error, "form": form, "six": SIX, "spec": spec,
         "may_write": compiled_actions.may_write(user) and period.kind != PeriodKind.ADHOC,
         "narrative_error": narrative_error,
         "evaluation": data.get("evaluation") if narrative_error else (c.narrative.evaluation if c.narrative else ""),
