@@ -190,6 +190,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 VIC_REGISTRATION_WORKING_DAYS = env_int("VIC_REGISTRATION_WORKING_DAYS", 1)
 # Tasks due within this many working days carry the "sắp đến hạn" marker.
 VIC_DUE_SOON_WORKING_DAYS = env_int("VIC_DUE_SOON_WORKING_DAYS", 5)
+# Task lists in a report's Word file and on screen (overdue, key tasks): the first N; Excel lists them all.
+VIC_REPORT_LIST_LIMIT = env_int("VIC_REPORT_LIST_LIMIT", 200)
 # Demo mode (`make run` sets VIC_DEMO=1): `vic serve` loads the demo province into an empty database and
 # the login page lists the demo accounts. Never in production (docs/quan-tri-va-trien-khai.md).
 VIC_DEMO = env_bool("VIC_DEMO", False)

@@ -188,3 +188,20 @@ def test_docx_converts_with_libreoffice(compiled, tmp_path):
     )
     pdf = (tmp_path / "bao-cao.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def test_a_long_overdue_list_is_cut_in_word_and_on_screen_but_whole_in_excel(may, made_on, users, settings):
+    """VIC_REPORT_LIST_LIMIT: the signed Word file lists the most overdue first and says how many more; the
+    Excel file lists every one (3 overdue in the May window, limit 2)."""
+    settings.VIC_REPORT_LIST_LIMIT = 2
+    c = content.compiled(users.office_leader, MAY)
+    assert (len(c.overdue), c.overdue_total) == (2, 3)
+    rows = [
+        [cell.text for cell in r.cells]
+        for r in table_after(docx_of(word.compiled_docx(c)), "Bảng 3.").rows[1:]
+    ]
+    assert len(rows) == 3 and rows[-1][1] == (
+        "… và 1 nhiệm vụ khác (tổng số 3); danh sách đầy đủ trong tệp Excel kèm theo."
+    )
+    late = xlsx_of(excel.compiled_xlsx(c))["Bảng 3 - Quá hạn"]
+    assert len(list(late.iter_rows(min_row=4, values_only=True))) == 3

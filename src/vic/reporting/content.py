@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Min
 from django.utils import timezone
@@ -116,6 +117,26 @@ class Compiled:
     narrative: CompiledReport | None
     office_due: datetime.date | None = None
     tasks: object = None  # the population (a lazy queryset with `status`), for the Excel task list
+    source: object = None  # the filtered tasks, for lists Excel gives in full
+    key_total: int = 0  # how many key tasks; `key_tasks` holds the first VIC_REPORT_LIST_LIMIT
+
+    @property
+    def overdue_total(self) -> int:
+        return self.total.overdue
+
+    def all_overdue(self) -> list:
+        return (
+            figures.overdue_tasks(self.source, self.start, self.end)
+            if self.source is not None
+            else self.overdue
+        )
+
+    def all_key_tasks(self) -> list:
+        return (
+            figures.key_tasks(self.source, self.start, self.end)
+            if self.source is not None
+            else self.key_tasks
+        )
 
     @property
     def late_units(self) -> list[Submission]:
@@ -124,6 +145,7 @@ class Compiled:
 
 def compiled(user, period: Period, filters: Filters | None = None) -> Compiled:
     filters = filters or Filters()
+    limit = settings.VIC_REPORT_LIST_LIMIT
     w = window_in_force(period)
     qs = filters.apply(tasks_for(user))
     rows = figures.table(qs, w.start, w.end, by="unit")
@@ -142,12 +164,14 @@ def compiled(user, period: Period, filters: Filters | None = None) -> Compiled:
         filters=filters,
         total=figures.totals(rows),
         units=lines,
-        key_tasks=figures.key_tasks(qs, w.start, w.end),
-        overdue=figures.overdue_tasks(qs, w.start, w.end),
+        key_tasks=figures.key_tasks(qs, w.start, w.end, limit),
+        overdue=figures.overdue_tasks(qs, w.start, w.end, limit),
         submissions=None if period.kind == PeriodKind.ADHOC else submissions(user, period, lines, w.unit_due),
         narrative=narrative,
         office_due=w.office_due,
         tasks=figures.population(qs, w.start, w.end),
+        source=qs,
+        key_total=figures.population(qs, w.start, w.end).filter(is_key=True).count(),
     )
 
 

@@ -180,26 +180,47 @@ def group_lines(qs, today, by: str, narrowing: dict[str, int]) -> list[Line]:
     return sorted(lines, key=lambda ln: (-ln.overdue.count, -ln.total.count, ln.name))
 
 
+def _year(params, today: datetime.date) -> int:
+    year = int(params["year"]) if str(params.get("year", "")).isdigit() else today.year
+    return year if 2000 <= year <= today.year else today.year
+
+
 def build(user, params, today: datetime.date) -> Dashboard:
+    """Everything but the trend, which the page loads in a second request (`build_trend`): twelve grouped
+    queries take seconds on a large SQLite database, and the counts should not wait for them."""
     narrowing = narrowing_of(user, params)
     by = params.get("by", "unit" if user.sees_province and not narrowing else "")
     by = by if by in GROUPINGS else ""
-    year = int(params["year"]) if params.get("year", "").isdigit() else today.year
-    year = year if 2000 <= year <= today.year else today.year
     qs = tasks_for(user, narrowing)
     total = figures.totals(figures.table(qs, EVER, today, by=None))
-    months = month_windows(year, today)
     return Dashboard(
         today=today,
-        year=year,
+        year=_year(params, today),
         by=by,
         narrowing=narrowing,
         focus=focus_names(narrowing) if user.sees_province else [],
         total=line(total, str(_("Tổng số")), dict(narrowing)),
         groups=group_lines(qs, today, by, narrowing) if by else [],
+        overdue=figures.overdue_tasks(qs, EVER, today, limit=TOP_OVERDUE),
+    )
+
+
+def build_trend(user, params, today: datetime.date) -> Dashboard:
+    """The monthly trend of the same narrowing (one grouped query per monthly window)."""
+    narrowing = narrowing_of(user, params)
+    qs = tasks_for(user, narrowing)
+    year = _year(params, today)
+    months = month_windows(year, today)
+    empty = line(figures.Row(), str(_("Tổng số")), dict(narrowing))
+    return Dashboard(
+        today=today,
+        year=year,
+        by="",
+        narrowing=narrowing,
+        focus=[],
+        total=empty,
         trend=[
             Month(start, end, [row.count(s) for s in SIX], row.on_time_rate)
             for (start, end), row in zip(months, figures.monthly_trend(qs, months), strict=True)
         ],
-        overdue=figures.overdue_tasks(qs, EVER, today, limit=TOP_OVERDUE),
     )

@@ -166,13 +166,14 @@ def overdue_tasks(qs, start: datetime.date, end: datetime.date, limit: int | Non
     return tasks
 
 
-def key_tasks(qs, start: datetime.date, end: datetime.date) -> list:
-    return list(
+def key_tasks(qs, start: datetime.date, end: datetime.date, limit: int | None = None) -> list:
+    tasks = (
         population(qs, start, end)
         .filter(is_key=True)
         .select_related("lead_unit", "directive")
         .order_by("effective_deadline", "id")
     )
+    return list(tasks[:limit] if limit else tasks)
 
 
 def extension_decisions(qs, start: datetime.date, end: datetime.date) -> list:

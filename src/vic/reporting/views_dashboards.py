@@ -29,9 +29,15 @@ def dashboard(request):
             "board": board,
             "groupings": [(key, label) for key, (_p, _m, label) in dashboards.GROUPINGS.items()],
             "years": range(today.year, today.year - YEARS_SHOWN, -1),
-            "chart": board.chart(),
         },
     )
+
+
+@login_required
+def dashboard_trend(request):
+    """The trend chart and its table, loaded by the dashboard page after it is shown (HTMX)."""
+    board = dashboards.build_trend(request.user, request.GET, clock.today())
+    return render(request, "reporting/dashboard_trend.html", {"board": board, "chart": board.chart()})
 
 
 def last_closed(kind: str, today: datetime.date):

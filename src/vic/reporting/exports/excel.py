@@ -133,11 +133,11 @@ def compiled_xlsx(c: Compiled, progress=None) -> bytes:
                   (_("Đơn vị chủ trì"), 30), (_("Thời hạn"), 12)]  # fmt: skip
     key = Sheet(wb, _("Bảng 2 - Trọng tâm"), _("Bảng 2. Nhiệm vụ trọng tâm"), note,
                 [*task_heads, (_("Tình trạng"), 26)])  # fmt: skip
-    for i, task in enumerate(c.key_tasks, 1):
+    for i, task in enumerate(c.all_key_tasks(), 1):
         key.row(_task_values(i, task, str(Status(task.status).label)), status=task.status, status_col=5)
     late = Sheet(wb, _("Bảng 3 - Quá hạn"), _("Bảng 3. Nhiệm vụ quá hạn chưa hoàn thành"), note,
                  [*task_heads, (_("Số ngày quá hạn"), 10), (_("Tình trạng"), 26), (_("Lý do (giải trình)"), 50)])  # fmt: skip
-    for i, task in enumerate(c.overdue, 1):
+    for i, task in enumerate(c.all_overdue(), 1):
         values = _task_values(i, task, task.days_overdue, str(Status(task.status).label), task.reason or "")
         late.row(values, status=task.status, status_col=6)
     if c.submissions is not None:

@@ -103,6 +103,15 @@ def _task_line(no: int, task) -> dict:
     }
 
 
+def _listed(tasks: list, total: int, blank: dict) -> list[dict]:
+    """The table's rows; when the list was cut (VIC_REPORT_LIST_LIMIT), a last row says so."""
+    rows = [_task_line(i, t) for i, t in enumerate(tasks, 1)] or _none_row(**blank)
+    if total > len(tasks):
+        note = _("… và %(n)d nhiệm vụ khác (tổng số %(total)d); danh sách đầy đủ trong tệp Excel kèm theo.")
+        rows.append({**blank, "no": "", "content": note % {"n": total - len(tasks), "total": total}})
+    return rows
+
+
 def _none_row(**cells) -> list[dict]:
     return [{"no": "", "content": _("Không có"), **cells}]
 
@@ -131,8 +140,8 @@ def compiled_context(c: Compiled) -> dict:
         "summary": [summary(c.total)],
         "units": units,
         "total": status_cells(c.total),
-        "key_tasks": [_task_line(i, t) for i, t in enumerate(c.key_tasks, 1)] or _none_row(**blank),
-        "overdue": [_task_line(i, t) for i, t in enumerate(c.overdue, 1)] or _none_row(**blank),
+        "key_tasks": _listed(c.key_tasks, c.key_total, blank),
+        "overdue": _listed(c.overdue, c.overdue_total, blank),
         "submissions": None,
         "signer": signer_block(None),
     }
