@@ -63,12 +63,17 @@ class Command(BaseCommand):
                 list(Task.objects.visible_to(clerk).search("so tai chinh")[:50]),
                 Task.objects.visible_to(clerk).search("so tai chinh").count(),
             ),
+            **self._reporting(clerk, today),
         }
         pages = {
             "GET / (dashboard)": "/",
             "GET /nhiem-vu/ (list)": "/nhiem-vu/",
             "GET /nhiem-vu/?scope=overdue": "/nhiem-vu/?scope=overdue",
             "GET /nhiem-vu/?q=so tai chinh": "/nhiem-vu/?q=so+tai+chinh",
+            "GET /bao-cao/tong-quan/ (report dashboard)": "/bao-cao/tong-quan/",
+            "GET /bao-cao/tong-quan/?by=officer": "/bao-cao/tong-quan/?by=officer",
+            "GET /bao-cao/tong-quan/xu-huong/ (trend, HTMX)": "/bao-cao/tong-quan/xu-huong/",
+            "GET /bao-cao/tong-hop/ (yearly, on screen)": "/bao-cao/tong-hop/?kind=yearly&period=2026",
         }
         client = Client(SERVER_NAME="127.0.0.1")
         client.force_login(clerk)
@@ -81,6 +86,28 @@ class Command(BaseCommand):
         ):
             for name, url in pages.items():
                 self._report(name, lambda url=url: self._get(client, url), runs)
+
+    @staticmethod
+    def _reporting(clerk, today) -> dict:
+        """Issue 5: the report dashboard's figures and the yearly compiled report, content and files."""
+        from vic.reporting import content, figures
+        from vic.reporting.dashboards import EVER, month_windows
+        from vic.reporting.exports import excel, word
+        from vic.reporting.periods import parse
+
+        year = parse("yearly", str(today.year))
+        qs = Task.objects.visible_to(clerk)
+        return {
+            "report dashboard: table by unit (1 query)": lambda: figures.table(qs, EVER, today, by="unit"),
+            "report dashboard: 12-month trend": lambda: figures.monthly_trend(
+                qs, month_windows(today.year, today)
+            ),
+            "yearly compiled report: content": lambda: content.compiled(clerk, year),
+            "yearly compiled report: .docx": lambda: word.compiled_docx(content.compiled(clerk, year)),
+            "yearly compiled report: .xlsx (every task)": lambda: excel.compiled_xlsx(
+                content.compiled(clerk, year)
+            ),
+        }
 
     def _report(self, name, run, runs):
         run()
