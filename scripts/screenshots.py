@@ -10,7 +10,8 @@ browser's own texts, such as the file picker's, in Vietnamese); no browser is do
 
 Pages: login, dashboard, task list and a task (clerk `vanthu`), the registration page with two task
 rows filled (`vanthu`), the inbox of a unit and a task page with its "Thao tác" panel open (`stc`, Sở
-Tài chính), the "Chờ xử lý" page of the monitoring officer (`cv.tonghop`, or the Director `gd.stc`).
+Tài chính), the "Chờ xử lý" page of the monitoring officer (`cv.tonghop`, or the Director `gd.stc`), the
+compiled report, the report dashboard, the report calendar and the urging notices (`chanhvp`).
 The script only reads and types: it submits nothing.
 """
 
@@ -202,6 +203,23 @@ class Shooter:
             print("  Chờ xử lý: không có đề xuất nào đang chờ (cv.tonghop, gd.stc), không chụp pending.png")
         page.context.close()
 
+    def report_pages(self) -> None:
+        """Báo cáo (Office leader `chanhvp`): the compiled report of May, the dashboard by group with its
+        trend, the report calendar; the urging notices list."""
+        page = self.new_page()
+        self.login(page, "chanhvp")
+        page.goto("/bao-cao/tong-hop/?kind=monthly&period=2026-05")
+        self.shot(page, "compiled-report.png")
+        page.goto("/bao-cao/tong-quan/")
+        page.wait_for_function("() => !!window.Chart && !!window.Chart.getChart('trend-chart')")
+        page.wait_for_timeout(800)  # Chart.js animates
+        self.shot(page, "report-dashboard.png")
+        page.goto("/bao-cao/")
+        self.shot(page, "report-calendar.png")
+        page.goto("/don-doc/")
+        self.shot(page, "urging-notices.png")
+        page.context.close()
+
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -226,6 +244,7 @@ def main(argv: list[str] | None = None) -> None:
             shooter.clerk_pages()
             shooter.unit_pages()
             shooter.pending_page()
+            shooter.report_pages()
         finally:
             browser.close()
     print(f"Đã lưu {len(shooter.saved)} ảnh.")

@@ -52,3 +52,13 @@ def revoke_feed(user, feed: CalendarFeed) -> CalendarFeed:
         feed.revoked_at = clock.now()
         feed.save(update_fields=["revoked_at"])
     return feed
+
+
+def open_feed(token: str) -> CalendarFeed | None:
+    """The live feed behind a secret token (the token is the credential), its last reading recorded so the
+    owner sees whether a calendar program still reads it; None for a revoked token or an inactive owner."""
+    feed = CalendarFeed.objects.select_related("owner").filter(token=token, revoked_at__isnull=True).first()
+    if feed is None or not feed.owner.is_active:
+        return None
+    CalendarFeed.objects.filter(pk=feed.pk).update(last_read_at=clock.now())
+    return feed

@@ -11,8 +11,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from vic.core import clock
-
 from . import actions, ical
 from .models import CalendarFeed, FeedScope, Notification, Preference
 
@@ -93,10 +91,9 @@ def feed_revoke(request, pk: int):
 
 def feed(request, token: str):
     """No session: the secret token is the credential (calendar programs cannot log in)."""
-    item = CalendarFeed.objects.select_related("owner").filter(token=token, revoked_at__isnull=True).first()
-    if item is None or not item.owner.is_active:
+    item = actions.open_feed(token)
+    if item is None:
         raise Http404
-    CalendarFeed.objects.filter(pk=item.pk).update(last_read_at=clock.now())
     body = ical.build(
         item,
         task_url=lambda task: request.build_absolute_uri(reverse("tasks:detail", args=[task.pk])),
