@@ -13,7 +13,7 @@ import io
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from vic.tasks.status import COLOURS, SIX, Status
@@ -36,11 +36,15 @@ def _fill(status) -> PatternFill:
 
 
 class Sheet:
-    """One table on its own sheet: a title, a note, the heading row (frozen), rows with borders."""
+    """One table on its own sheet: a title, a note, the heading row (frozen), rows with borders.
+
+    Cells take named styles registered once per workbook: setting font, border, alignment and fill on each
+    of a yearly list's million cells made openpyxl hash styles for minutes (docs/performance.md)."""
 
     def __init__(
         self, wb, name: str, title: str, note: str, columns: list[tuple[str, float]], status_cols=()
     ):
+        self.wb = wb
         self.ws = wb.create_sheet(name[:31])
         for i, (_title, width) in enumerate(columns, 1):
             self.ws.column_dimensions[get_column_letter(i)].width = width
@@ -50,27 +54,38 @@ class Sheet:
         heads = []
         for i, (text, _w) in enumerate(columns):
             status = status_cols[i] if i < len(status_cols) else None
-            cell = self._cell(text, bold=True, border=True, align=CENTRE)
-            if status:
-                cell.fill, cell.font = _fill(status), Font(name=FONT, bold=True, color="FFFFFF")
-            else:
-                cell.fill = HEAD_FILL
-            heads.append(cell)
+            heads.append(self._cell(text, bold=True, border=True, align="centre", fill=status or "head"))
         self.ws.append(heads)
         self.next_row = 4
 
-    def _cell(self, value, *, bold=False, border=False, align=None, font=None, fmt=None, fill=None):
+    def _style(self, bold: bool, border: bool, align: str, fmt: str | None, fill: str | None) -> str:
+        name = f"vic-{int(bold)}{int(border)}-{align}-{fmt or ''}-{fill or ''}"
+        if name not in self.wb.named_styles:
+            white = fill not in (None, "head")
+            style = NamedStyle(
+                name=name,
+                font=Font(name=FONT, bold=bold, color="FFFFFF" if white and bold else None),
+                alignment=CENTRE if align == "centre" else WRAP,
+            )
+            if border:
+                style.border = BORDER
+            if fmt:
+                style.number_format = fmt
+            if fill == "head":
+                style.fill = HEAD_FILL
+            elif fill:
+                style.fill = _fill(fill)
+            self.wb.add_named_style(style)
+        return name
+
+    def _cell(self, value, *, bold=False, border=False, align="wrap", font=None, fmt=None, fill=None):
         cell = WriteOnlyCell(self.ws, value=value)
-        cell.font = font or Font(name=FONT, bold=bold)
-        if border:
-            cell.border = BORDER
-        cell.alignment = align or WRAP
-        if isinstance(value, datetime.date):
-            cell.number_format = DATE
-        if fmt:
-            cell.number_format = fmt
-        if fill:
-            cell.fill = fill
+        if font is not None:  # the title and note lines: two cells a sheet
+            cell.font, cell.alignment = font, WRAP
+            return cell
+        if isinstance(value, datetime.date) and not fmt:
+            fmt = DATE
+        cell.style = self._style(bold, border, align, fmt, fill)
         return cell
 
     def row(self, values, *, bold=False, status=None, status_col=None):
@@ -78,8 +93,8 @@ class Sheet:
         for i, v in enumerate(values):
             number = isinstance(v, int | float) and not isinstance(v, bool)
             fmt = "0.0" if isinstance(v, float) else None
-            fill = _fill(status) if status and i == status_col else None
-            align = CENTRE if number or isinstance(v, datetime.date) else WRAP
+            fill = status if status and i == status_col else None
+            align = "centre" if number or isinstance(v, datetime.date) else "wrap"
             cells.append(self._cell(v, bold=bold, border=True, align=align, fmt=fmt, fill=fill))
         self.ws.append(cells)
         self.next_row += 1
