@@ -24,7 +24,7 @@ run: install
 	VIC_DEMO=1 $(VENV)/bin/vic serve
 
 test: install
-	$(VENV)/bin/pytest -n 2
+	$(VENV)/bin/pytest -n 2 --dist loadgroup
 
 e2e: install
 	$(VENV)/bin/pytest -m e2e

@@ -27,10 +27,23 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
     "--disable-sync",
+    # Two xdist workers share two cores: a renderer Chromium deems in the background must not be throttled.
+    "--disable-renderer-backgrounding",
+    "--disable-background-timer-throttling",
+    "--disable-backgrounding-occluded-windows",
 ]
 NO_CHROMIUM = "Chromium chưa được cài: apt-get install chromium"
 # A failed test leaves a full-page screenshot and the page's HTML here.
 ARTIFACTS = Path(os.environ.get("VIC_E2E_ARTIFACTS") or Path(tempfile.gettempdir()) / "vic-e2e")
+
+
+def pytest_collection_modifyitems(items):
+    """All browser tests on one xdist worker (`--dist loadgroup` in the Makefile): one Chromium at a time
+    beside the other worker's unit tests, not two browsers fighting for two cores (the clicks of a starved
+    renderer were lost and a form never sent)."""
+    for item in items:
+        if item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
