@@ -102,6 +102,27 @@ def test_a_conflict_keeps_the_input_with_a_clear_message(client, users, tree):
     assert response.status_code == 400 and "sau khi bạn mở trang" in html and "bản của tôi" in html
     report.refresh_from_db()
     assert report.results == "bản của người khác"
+    # Saving again from the page that told of the conflict saves, knowingly (it carries the new revision).
+    assert f'name="revision" value="{report.revision}"' in html
+    assert (
+        page(client, users.stc_officer, act, results="bản của tôi", revision=report.revision).status_code
+        == 302
+    )
+    report.refresh_from_db()
+    assert report.results == "bản của tôi"
+
+
+def test_the_export_buttons_send_the_report(client, users, tree):
+    with clock.at(D("2026-05-18")):
+        report = actions.open_report(users.stc_officer, tree.stc, parse("monthly", "2026-05"))
+    html = page(
+        client, users.stc_officer, reverse("reporting:unit_report", args=[report.pk])
+    ).content.decode()
+    buttons = html.split('data-testid="export-buttons"')[1].split("</form>")[0]
+    assert 'name="report" value="unit"' in buttons and f'name="report_id" value="{report.pk}"' in buttons
+    response = page(client, users.stc_officer, reverse("reporting:export_start"), report="unit",
+                    report_id=report.pk, formats="docx")  # fmt: skip
+    assert response.status_code == 302  # to the export's progress page, not "Bạn không được xuất…"
 
 
 def test_other_units_get_404_the_office_reads_without_buttons(client, users, tree):

@@ -162,6 +162,7 @@ def render_report(request, report: UnitReport, *, form=None, decline_form=None, 
         "decline_form": decline_form,
         "buttons": buttons,
         "versions": versions.select_related("submitted_by").order_by("version"),
+        "export_spec": {"report": "unit", "report_id": report.pk},
     }
     return render(request, "reporting/unit_report.html", context, status=status)
 
@@ -216,7 +217,15 @@ def report_act(request, pk, slug):
             messages.success(request, str(done))
             return redirect("reporting:unit_report", pk=pk)
     report.refresh_from_db()
+    _rebase(form, report)
     return render_report(request, report, form=form, status=400)
+
+
+def _rebase(form, report: UnitReport) -> None:
+    """After a refusal the form keeps what the user typed but carries the revision now stored, so that
+    "Lưu lần nữa" after a conflict message saves (knowingly) instead of failing the same way for ever."""
+    form.data = form.data.copy()
+    form.data["revision"] = report.revision
 
 
 def _decline(request, report: UnitReport):
@@ -230,4 +239,5 @@ def _decline(request, report: UnitReport):
             messages.success(request, _("Đã trả lại báo cáo để cán bộ sửa."))
             return redirect("reporting:unit_report", pk=report.pk)
     report.refresh_from_db()
+    _rebase(form, report)
     return render_report(request, report, decline_form=form, status=400)
