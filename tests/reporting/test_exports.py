@@ -205,3 +205,20 @@ def test_a_long_overdue_list_is_cut_in_word_and_on_screen_but_whole_in_excel(may
     )
     late = xlsx_of(excel.compiled_xlsx(c))["Bảng 3 - Quá hạn"]
     assert len(list(late.iter_rows(min_row=4, values_only=True))) == 3
+
+
+def test_units_outside_the_province_owe_no_report(may, made_on, users):
+    """A ministry leading a task is in the tables but not among the units late with their reports: the
+    compiled report and the report calendar give one answer to "who owes a report"."""
+    from tests.factories import register_tasks
+
+    from vic.reporting.obligations import expected_units
+    from vic.reporting.periods import window_in_force
+    from vic.units.models import UnitKind
+
+    ministry = Unit.objects.create(name="Bộ Xây dựng", code="bo-xd", kind=UnitKind.EXTERNAL)
+    register_tasks(users.office_clerk, ministry, deliver_on=world.START, deadline=END)
+    c = content.compiled(users.office_leader, MAY)
+    assert ministry in [line.unit for line in c.units]
+    owing = {s.unit for s in c.submissions}
+    assert ministry not in owing and owing == set(expected_units(window_in_force(MAY)))

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from vic.core import clock
 from vic.tasks.models import Task
-from vic.units.models import Unit
+from vic.units.models import Unit, UnitKind
 
 from . import figures, snapshot
 from .models import CompiledReport, ReportState, UnitReport
@@ -176,12 +176,13 @@ def compiled(user, period: Period, filters: Filters | None = None) -> Compiled:
 
 
 def submissions(user, period: Period, lines: list[UnitLine], due_on) -> list[Submission]:
-    """Each unit with tasks in the report, and any unit that sent a report: its first sending (R-12)."""
+    """Each unit with tasks in the report — but units outside the province, which owe the province no report
+    (obligations.expected_units) — and any unit that sent one: its first sending (R-12)."""
     reports = UnitReport.objects.filter(kind=period.kind, period=period.label, submitted_at__isnull=False)
     if user is not SYSTEM:
         reports = reports.filter(pk__in=UnitReport.objects.visible_to(user).values("pk"))
     first = dict(reports.values_list("unit_id").annotate(first=Min("submitted_at")).order_by())
-    units = {line.unit.pk: line.unit for line in lines}
+    units = {line.unit.pk: line.unit for line in lines if line.unit.kind != UnitKind.EXTERNAL}
     units.update(Unit.objects.in_bulk([pk for pk in first if pk not in units]))
     out = [
         Submission(u, timezone.localdate(first[u.pk]) if u.pk in first else None, due_on)
