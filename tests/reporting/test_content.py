@@ -79,3 +79,24 @@ def test_units_late_with_their_reports(may, made_on, tree, users):
     states = {s.unit: s.code for s in c.submissions}
     assert states == {tree.stc: "on_time", tree.skhdt: "late", tree.city: "missing"}
     assert {s.unit for s in c.late_units} == {tree.skhdt, tree.city}
+
+
+def test_an_open_window_is_judged_as_of_today(tree, users):
+    """On 10/05/2026 the May window (15/04–14/05) is still open: a task due 12/05 is within its deadline,
+    not "overdue" as of a 14/05 that has not come (compiled report, unit figures and a report sent early)."""
+    from tests.factories import register_tasks
+
+    D = world.D
+    task = register_tasks(users.office_clerk, tree.stc, deliver_on=D("2026-04-20"), deadline=D("2026-05-12"))[
+        0
+    ]
+    with clock.at(D("2026-05-10")):
+        c = content.compiled(users.office_leader, MAY)
+        assert c.end == D("2026-05-10")
+        assert c.total.count("not_started_within") == 1 and c.overdue == []
+        figures = snapshot.unit_figures(tree.stc, START, END)
+        assert figures["as_of"] == "2026-05-10" and figures["window"] == ["2026-04-15", "2026-05-14"]
+        assert figures["row"]["counts"]["not_started_within"] == 1 and figures["overdue"] == []
+        assert content.unit_period(users.stc_officer, tree.stc, MAY).end == D("2026-05-10")
+    with clock.at(D("2026-05-20")):
+        assert content.compiled(users.office_leader, MAY).overdue == [task]

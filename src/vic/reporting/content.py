@@ -8,7 +8,7 @@ operator, passes `SYSTEM` to see the whole province.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -147,6 +147,7 @@ def compiled(user, period: Period, filters: Filters | None = None) -> Compiled:
     filters = filters or Filters()
     limit = settings.VIC_REPORT_LIST_LIMIT
     w = window_in_force(period)
+    w = replace(w, end=figures.as_of(w.end))  # an open window is judged as of today
     qs = filters.apply(tasks_for(user))
     rows = figures.table(qs, w.start, w.end, by="unit")
     units = Unit.objects.in_bulk([k for k in rows if k is not None])
@@ -230,6 +231,7 @@ def unit_report(user, report: UnitReport) -> UnitContent:
         if content.frozen
         else snapshot.unit_figures(report.unit, report.window_start, report.window_end)
     )
+    content.end = datetime.date.fromisoformat(content.figures.get("as_of") or report.window_end.isoformat())
     return content
 
 
@@ -244,5 +246,11 @@ def unit_period(user, unit: Unit, period: Period) -> UnitContent:
         raise PermissionDenied(_("Bạn không được xem báo cáo của đơn vị này."))
     w = window_in_force(period)
     return UnitContent(
-        None, unit, period, w.start, w.end, w.unit_due, snapshot.unit_figures(unit, w.start, w.end)
+        None,
+        unit,
+        period,
+        w.start,
+        figures.as_of(w.end),
+        w.unit_due,
+        snapshot.unit_figures(unit, w.start, w.end),
     )

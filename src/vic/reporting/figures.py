@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, TextField, When
 
+from vic.core import clock
 from vic.tasks.models import Submission, SubmissionKind, SubmissionState
 from vic.tasks.status import NO_DEADLINE, OVERDUE, RATE_DENOMINATOR, SIX, Status
 
@@ -29,6 +30,12 @@ GROUPS = {
     "officer": "monitoring_officers",
     "leader": "assigning_leader_id",
 }
+
+
+def as_of(end: datetime.date) -> datetime.date:
+    """The date a window is judged on: its end, or today while it is still open (a status "as of" a future
+    day would call tasks overdue before their time)."""
+    return min(end, clock.today())
 
 
 def population(qs, start: datetime.date, end: datetime.date):

@@ -22,11 +22,13 @@ VERSION = 1
 
 
 def unit_figures(unit, start: datetime.date, end: datetime.date) -> dict:
+    """`as_of` is the window's end, or today while the window is open (figures.as_of)."""
+    window_end, end = end, figures.as_of(end)
     qs = Task.objects.filter(lead_unit=unit)
     row = figures.totals(figures.table(qs, start, end, by=None))
     return {
         "version": VERSION,
-        "window": [start.isoformat(), end.isoformat()],
+        "window": [start.isoformat(), window_end.isoformat()],
         "as_of": end.isoformat(),
         "row": row.as_dict(),
         "overdue": [
