@@ -100,3 +100,22 @@ def test_an_open_window_is_judged_as_of_today(tree, users):
         assert content.unit_period(users.stc_officer, tree.stc, MAY).end == D("2026-05-10")
     with clock.at(D("2026-05-20")):
         assert content.compiled(users.office_leader, MAY).overdue == [task]
+
+
+def test_word_unit_report_number_typed_whole_and_an_undecided_extension(may, made_on, tree, users):
+    report = report_of(tree.stc, users.stc_officer, state=ReportState.DRAFT, paper_number="123/BC-STC")
+    text = world.all_text(docx_of(word.unit_docx(content.unit_report(users.stc_officer, report))))
+    assert "Số: 123/BC-STC" in text and "BC-STC/BC-STC" not in text
+    assert word.decision({"state": "submitted", "decision": ""}) == "Chưa quyết định (chờ lãnh đạo)"
+    assert word.decision({"state": "accepted", "decided_on": "2026-05-12", "decision": "Gia hạn"}) == (
+        "Đã chấp nhận ngày 12/05/2026: Gia hạn"
+    )
+
+
+def test_unit_report_page_title_names_the_period_once(may, made_on, tree, users, client):
+    from django.urls import reverse
+
+    report = report_of(tree.stc, users.stc_officer, state=ReportState.DRAFT)
+    client.force_login(users.stc_officer)
+    html = client.get(reverse("reporting:unit_report", args=[report.pk])).content.decode()
+    assert "Báo cáo tháng 5 năm 2026 — " in html and "tháng tháng" not in html

@@ -14,11 +14,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from vic.core import clock
-from vic.tasks.models import SubmissionState
 from vic.tasks.status import COLOURS, Status
 from vic.units.models import Role
 
 from . import actions, snapshot
+from .exports.word import decision
 from .forms import CalendarForm, DeclineForm, ReportForm
 from .models import ReportState, UnitReport
 from .obligations import expected_units, first_submissions, windows_of_year
@@ -122,7 +122,7 @@ def _figures_view(data: dict) -> dict:
         for t in data["overdue"]
     ]
     extensions = [
-        {**e, "proposed": _date(e["proposed"]), "state_label": SubmissionState(e["state"]).label}
+        {**e, "proposed": _date(e["proposed"]), "outcome": decision(e)}
         for e in data["extensions"]
     ]
     return {"row": row, "counts": counts, "overdue": overdue, "extensions": extensions}

@@ -185,6 +185,13 @@ def _unit_signer(report) -> dict:
     return {"authority": "", "position": position, "name": (user.full_name or str(user)) if user else ""}
 
 
+def _split_number(paper_number: str) -> tuple[str, str]:
+    """"123/BC-STC" as the officer typed it → ("123", "BC-STC"); "123" → ("123", ""). The template writes
+    "Số: {number}/{symbol}", which would otherwise print the symbol twice."""
+    number, _slash, symbol = (paper_number or "").strip().partition("/")
+    return number.strip(), symbol.strip()
+
+
 def unit_context(u: UnitContent) -> dict:
     committee = committee_name()
     report, unit = u.report, u.unit
@@ -220,12 +227,14 @@ def unit_context(u: UnitContent) -> dict:
         "giao %(period)s, số liệu tính từ ngày %(a)s đến ngày %(b)s, như sau:"
     ) % {"unit": unit.name, "period": u.period.title, "a": day(u.start), "b": day(u.end)}
     blank = {"deadline": "", "days_overdue": "", "reason": ""}
+    symbol = "BC-UBND" if district else "BC-" + (unit.short_name or unit.code).upper()
+    paper_no, typed_symbol = _split_number(report.paper_number if report else "")
     return {
         **_common(when or clock.today()),
-        "number": (report.paper_number if report and report.paper_number else BLANK_NUMBER),
+        "number": paper_no or BLANK_NUMBER,
         "parent_body": "" if district else _committee_lines(committee),
         "issuing_body": unit.name.upper(),
-        "symbol": "BC-UBND" if district else "BC-" + (unit.short_name or unit.code).upper(),
+        "symbol": typed_symbol or symbol,
         "subject": subject(u.period),
         "recipient": committee,
         "intro": [intro],
@@ -244,6 +253,8 @@ def unit_context(u: UnitContent) -> dict:
 def decision(e: dict) -> str:
     from vic.tasks.models import SubmissionState
 
+    if e["state"] == SubmissionState.SUBMITTED:
+        return _("Chưa quyết định (chờ lãnh đạo)")
     text = str(SubmissionState(e["state"]).label)
     if e.get("decided_on"):
         text += " " + _("ngày %(d)s") % {"d": day(e["decided_on"])}
