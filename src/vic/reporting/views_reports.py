@@ -121,10 +121,7 @@ def _figures_view(data: dict) -> dict:
         {**t, "deadline": _date(t["deadline"]), "status_label": Status(t["status"]).label}
         for t in data["overdue"]
     ]
-    extensions = [
-        {**e, "proposed": _date(e["proposed"]), "outcome": decision(e)}
-        for e in data["extensions"]
-    ]
+    extensions = [{**e, "proposed": _date(e["proposed"]), "outcome": decision(e)} for e in data["extensions"]]
     return {"row": row, "counts": counts, "overdue": overdue, "extensions": extensions}
 
 

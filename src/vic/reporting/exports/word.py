@@ -186,7 +186,7 @@ def _unit_signer(report) -> dict:
 
 
 def _split_number(paper_number: str) -> tuple[str, str]:
-    """"123/BC-STC" as the officer typed it → ("123", "BC-STC"); "123" → ("123", ""). The template writes
+    """ "123/BC-STC" as the officer typed it → ("123", "BC-STC"); "123" → ("123", ""). The template writes
     "Số: {number}/{symbol}", which would otherwise print the symbol twice."""
     number, _slash, symbol = (paper_number or "").strip().partition("/")
     return number.strip(), symbol.strip()
