@@ -55,3 +55,12 @@ def test_a_wrong_date_gets_a_vietnamese_error(db, client, users):
     assert "Ngày không hợp lệ (nhập theo dạng dd/mm/yyyy" in page
     page = client.get(URL, {"kind": "adhoc", "start": "15/04/2026"}).content.decode()
     assert "Báo cáo đột xuất cần cả ngày bắt đầu và ngày kết thúc." in page
+
+
+def test_without_a_period_the_form_shows_the_one_shown(db, client, users):
+    client.force_login(users.office_leader)
+    from vic.core import clock
+
+    with clock.at(world.D("2026-05-18")):
+        page = client.get(URL).content.decode()
+    assert 'name="period" value="2026-05"' in page and "tháng 5 năm 2026" in page

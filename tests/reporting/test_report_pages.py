@@ -52,6 +52,17 @@ def test_office_calendar_shows_windows_due_dates_and_who_sent(client, users, tre
     assert reverse("reporting:unit_report", args=[report.pk]) in may
 
 
+def test_a_period_not_yet_due_is_not_shown_as_missing(client, users, stc_task):
+    """On 18/05/2026 May's reports are due 20/05: the units that have not sent are "chưa đến hạn", not red."""
+    html = page(
+        client, users.office_leader, reverse("reporting:calendar") + "?kind=monthly&year=2026"
+    ).content.decode()
+    may = html.split('data-testid="period-2026-05"')[1].split("</tr>")[0]
+    april = html.split('data-testid="period-2026-04"')[1].split("</tr>")[0]
+    assert '<td class="text-muted" data-testid="missing">' in may and "chưa đến hạn" in may
+    assert '<td class="text-danger" data-testid="missing">' in april
+
+
 def test_quarterly_calendar_rolls_due_dates(client, users):
     html = page(
         client, users.office_clerk, reverse("reporting:calendar") + "?kind=quarterly&year=2026"

@@ -36,6 +36,9 @@ def compiled(request):
     else:
         error = " ".join(m for messages_ in form.errors.values() for m in messages_)
     period = period or current(PeriodKind.MONTHLY, clock.today())
+    if period.kind != PeriodKind.ADHOC and not form.data.get("period"):
+        form.data = form.data.copy()  # the form shows the period the page fell back to
+        form.data["kind"], form.data["period"] = period.kind, period.label
     narrative_error = None
     if request.method == "POST" and period.kind != PeriodKind.ADHOC:
         try:

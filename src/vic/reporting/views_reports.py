@@ -78,7 +78,13 @@ def calendar(request):
     form = CalendarForm(request.GET or None)
     kind, year = _choice(form)
     windows = windows_of_year(kind, year)
-    context = {"form": form, "kind": kind, "year": year, "kind_label": PeriodKind(kind).label}
+    context = {
+        "form": form,
+        "kind": kind,
+        "year": year,
+        "kind_label": PeriodKind(kind).label,
+        "today": clock.today(),
+    }
     if user.sees_province:
         context["office_rows"] = _office_rows(kind, windows)
     else:
