@@ -105,6 +105,11 @@ def test_excel_equals_independent_count(may, compiled):
     wb = xlsx_of(excel.compiled_xlsx(compiled))
     ws = wb["Bảng 1 - Theo đơn vị"]
     assert ws.freeze_panes == "A4"
+    assert (ws.page_setup.orientation, ws.page_setup.paperSize, ws.print_title_rows) == (
+        "landscape",
+        9,
+        "$3:$3",
+    )
     header = [c.value for c in ws[3]]
     assert header[3:9] == [str(s.label) for s in SIX] and ws["A3"].font.b
     assert ws.cell(3, 4).fill.fgColor.rgb.endswith(COLOURS[Status.DONE_ON_TIME].lstrip("#").upper())

@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from vic.tasks.status import COLOURS, SIX, Status
 
@@ -49,6 +50,7 @@ class Sheet:
         for i, (_title, width) in enumerate(columns, 1):
             self.ws.column_dimensions[get_column_letter(i)].width = width
         self.ws.freeze_panes = "A4"
+        self._print_setup()
         self.ws.append([self._cell(title, font=Font(name=FONT, bold=True, size=13))])
         self.ws.append([self._cell(note, font=Font(name=FONT, italic=True))])
         heads = []
@@ -57,6 +59,13 @@ class Sheet:
             heads.append(self._cell(text, bold=True, border=True, align="centre", fill=status or "head"))
         self.ws.append(heads)
         self.next_row = 4
+
+    def _print_setup(self) -> None:
+        """A4 landscape, the width of one page, the heading row repeated on every printed page."""
+        setup = self.ws.page_setup
+        setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight = "landscape", "9", 1, 0
+        self.ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        self.ws.print_title_rows = "3:3"
 
     def _style(self, bold: bool, border: bool, align: str, fmt: str | None, fill: str | None) -> str:
         name = f"vic-{int(bold)}{int(border)}-{align}-{fmt or ''}-{fill or ''}"
