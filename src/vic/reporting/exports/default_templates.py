@@ -83,11 +83,14 @@ def _paragraphs(doc, name: str) -> None:
 
 
 def _section(doc, title: str) -> None:
-    _para(doc, title, bold=True, after=6)
+    _para(doc, title, bold=True, after=6).paragraph_format.keep_with_next = True
 
 
 def _caption(doc, text: str) -> None:
-    _para(doc, text, align=CENTER, bold=True, italic=True, size=13, after=4)
+    """A table's caption stays on the page of the table's first rows."""
+    _para(
+        doc, text, align=CENTER, bold=True, italic=True, size=13, after=4
+    ).paragraph_format.keep_with_next = True
 
 
 def _table(doc, columns, cells, loop: str, *, centered=(), heads=None, total=None, size=TABLE_PT):
@@ -101,6 +104,8 @@ def _table(doc, columns, cells, loop: str, *, centered=(), heads=None, total=Non
     _cell_margins(table, 0.8)
     _widths(table, [w for _, w in columns])
     rows = table.rows
+    for row in rows:  # a row is never cut across two pages (docxtpl copies the loop row with this)
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for row in rows[:head_rows]:
         row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     if heads:
@@ -206,10 +211,10 @@ def _compiled(doc) -> None:
         doc,
         [
             ("STT", 10),
-            ("Nội dung nhiệm vụ", 52),
-            ("Đơn vị chủ trì", 30),
-            ("Thời hạn", 20),
-            ("Số ngày quá hạn", 15),
+            ("Nội dung nhiệm vụ", 49),
+            ("Đơn vị chủ trì", 28),
+            ("Thời hạn", 24),
+            ("Số ngày quá hạn", 16),
             ("Lý do (giải trình của đơn vị)", 38),
         ],  # fmt: skip
         ["r.no", "r.content", "r.unit", "r.deadline", "r.days_overdue", "r.reason"],
