@@ -92,3 +92,17 @@ def test_back_to_the_built_in_template(admin_client, users):
     )
     assert not ReportTemplate.objects.filter(is_active=True).exists()
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in compiled_text(users)
+
+
+@pytest.mark.parametrize("kind", ["compiled", "unit"])
+def test_shipped_templates_are_what_the_builder_makes(tmp_path, kind):
+    import zipfile
+
+    from vic.reporting.exports import default_templates
+
+    rebuilt = default_templates.build(kind, tmp_path / "mau.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(rebuilt)) as a, zipfile.ZipFile(default_templates.FILES[kind]) as b:
+        for part in ("word/document.xml", "word/styles.xml"):
+            assert a.read(part) == b.read(part), (
+                f"{part}: chạy lại python -m vic.reporting.exports.default_templates"
+            )
