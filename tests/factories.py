@@ -124,3 +124,17 @@ def register_tasks(
         with clock.at(deliver_on):
             deliver_tasks(user, tasks)
     return list(Task.objects.filter(pk__in=[t.pk for t in tasks]).order_by("pk"))
+
+
+def docx_bytes(*paragraphs: str) -> bytes:
+    """A real Word file with these paragraphs (an administrator's template upload, a unit's report…)."""
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

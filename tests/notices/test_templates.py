@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from docx import Document
+from tests.factories import docx_bytes
 
 from vic.notices import default_template, document
 from vic.notices.actions import issue_notice
@@ -20,15 +20,6 @@ from .conftest import docx_of, text_of
 pytestmark = pytest.mark.django_db
 
 ADD_URL = reverse("admin:notices_noticetemplate_add")
-
-
-def docx_bytes(*paragraphs: str) -> bytes:
-    doc = Document()
-    for text in paragraphs:
-        doc.add_paragraph(text)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 def upload(client, name: str, data: bytes, title: str = "Mẫu của Văn phòng"):

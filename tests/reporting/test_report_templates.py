@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from docx import Document
+from tests.factories import docx_bytes
 from tests.reporting.test_exports_world import all_text
 
 from vic.reporting import content
@@ -20,15 +21,6 @@ pytestmark = pytest.mark.django_db
 
 ADD_URL = reverse("admin:reporting_reporttemplate_add")
 MAY = parse("monthly", "2026-05")
-
-
-def docx_bytes(*paragraphs: str) -> bytes:
-    doc = Document()
-    for text in paragraphs:
-        doc.add_paragraph(text)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 def text_of(data: bytes) -> str:

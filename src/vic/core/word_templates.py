@@ -9,10 +9,31 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vic.core import clock
+
+
+class WordTemplate(models.Model):
+    """What every uploaded template records; a concrete model adds its `file` (with its folder) and its
+    scope (the constraint "one active per …")."""
+
+    name = models.CharField(gettext_lazy("tên mẫu"), max_length=200)
+    original_name = models.CharField(gettext_lazy("tên tệp"), max_length=255, editable=False)
+    sha256 = models.CharField(max_length=64, editable=False)
+    is_active = models.BooleanField(gettext_lazy("đang dùng"), default=True, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    uploaded_at = models.DateTimeField(gettext_lazy("tải lên lúc"), default=clock.now, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
 
 
 def _require_admin(user) -> None:

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from django.db import models
-
+from vic.core.scoping import UnitScopedQuerySet
 from vic.core.text import search_terms
 
 
-class DifficultyQuerySet(models.QuerySet):
-    def visible_to(self, user) -> DifficultyQuerySet:
-        """The Office and provincial leaders see every difficulty; a unit sees only its own unit's."""
-        if not user or not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.sees_province:
-            return self
-        if user.unit_id is None:
-            return self.none()
-        return self.filter(unit_id=user.unit_id)
+class DifficultyQuerySet(UnitScopedQuerySet):
+    """`visible_to`: the Office and provincial leaders see every difficulty; a unit only its own unit's."""
 
     def search(self, text: str) -> DifficultyQuerySet:
         qs = self

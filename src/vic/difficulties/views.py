@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from vic.core import clock
+from vic.core.forms import attach
 from vic.tasks.models import Task
 
 from . import actions
@@ -23,15 +24,6 @@ from .permissions import is_responder, may_answer, may_follow_up, may_raise, nat
 from .services import answer_working_days
 
 PAGE_SIZE = 50
-
-
-def _attach(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            for e in errors:
-                form.add_error(field if field in form.fields else None, e)
-    else:
-        form.add_error("files" if (getattr(error, "code", "") or "").startswith("file") else None, error)
 
 
 def _apply_filters(qs, data: dict, user):
@@ -112,7 +104,7 @@ def difficulty_create(request):
                 uploads=data["files"],
             )
         except ValidationError as error:
-            _attach(form, error)
+            attach(form, error)
         else:
             messages.success(request, _("Đã gửi khó khăn, vướng mắc đến Văn phòng."))
             return redirect("difficulties:detail", pk=difficulty.pk)
@@ -175,7 +167,7 @@ def difficulty_act(request, pk, slug):
         try:
             run(request.user, difficulty, form.cleaned_data)
         except ValidationError as error:
-            _attach(form, error)
+            attach(form, error)
         else:
             messages.success(request, str(done))
             return redirect("difficulties:detail", pk=pk)

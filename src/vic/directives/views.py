@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vic.core import clock
+from vic.core.forms import attach
 from vic.core.text import fold
 from vic.tasks.actions import deliver_tasks
 from vic.tasks.models import Schedule, Task
@@ -85,7 +86,7 @@ def register(request):
                 None, format_html('{} <a href="{}">{}</a>', error.messages[0], url, _("Mở văn bản"))
             )
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach(form, error)
         else:
             n = directive.tasks.count()
             messages.success(
@@ -108,16 +109,6 @@ def register(request):
             "schedule_dated": Schedule.DATED,
         },
     )
-
-
-def _attach_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errs in error.error_dict.items():
-            target = field if field in form.fields else None
-            for e in errs:
-                form.add_error(target, e)
-    else:
-        form.add_error("files" if getattr(error, "code", "").startswith("file") else None, error)
 
 
 def _default_issuer() -> str:

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from django.db import models
-
+from vic.core.scoping import UnitScopedQuerySet
 from vic.core.text import search_terms
 
 from .permissions import may_record
 
 
-class InspectionQuerySet(models.QuerySet):
-    def visible_to(self, user) -> InspectionQuerySet:
-        """The Office and the provincial leaders see every inspection; a unit sees those it was inspected in."""
-        if not user or not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.sees_province:
-            return self
-        if user.unit_id is None:
-            return self.none()
-        inspected = self.model.units.through.objects.filter(unit_id=user.unit_id).values("inspection_id")
+class InspectionQuerySet(UnitScopedQuerySet):
+    """`visible_to`: the Office and the provincial leaders see every inspection; a unit those it was
+    inspected in."""
+
+    def of_unit(self, unit_id: int) -> InspectionQuerySet:
+        inspected = self.model.units.through.objects.filter(unit_id=unit_id).values("inspection_id")
         return self.filter(pk__in=inspected)
 
     def editable_by(self, user) -> InspectionQuerySet:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vic.core import clock
+from vic.core.forms import attach
 from vic.directives.views import _default_issuer
 from vic.tasks.models import Task
 from vic.tasks.specs import TaskSpec
@@ -24,19 +25,6 @@ from .permissions import may_follow_up, may_record
 
 PAGE_SIZE = 50
 SEARCH_LIMIT = 30
-
-
-def _attach(form, error: ValidationError) -> None:
-    """An action's error next to its field when the form has it, on top of the form otherwise."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            if field == "lead_units" and "lead_unit" in form.fields:
-                target = "lead_unit"
-            for e in errors:
-                form.add_error(target, e)
-    else:
-        form.add_error("files" if (getattr(error, "code", "") or "").startswith("file") else None, error)
 
 
 @login_required
@@ -169,7 +157,7 @@ def inspection_create(request):
                 uploads=data["files"],
             )
         except ValidationError as error:
-            _attach(form, error)
+            attach(form, error, {"lead_units": "lead_unit"})
         else:
             messages.success(request, _("Đã ghi nhận đợt kiểm tra."))
             return redirect("inspections:detail", pk=inspection.pk)
@@ -204,7 +192,7 @@ def inspection_edit(request, pk):
             form.data = form.data.copy()
             form.data["version"] = Inspection.objects.get(pk=pk).version
         except ValidationError as error:
-            _attach(form, error)
+            attach(form, error, {"lead_units": "lead_unit"})
         else:
             messages.success(request, _("Đã lưu thay đổi của đợt kiểm tra."))
             return redirect("inspections:detail", pk=pk)
@@ -251,7 +239,7 @@ def follow_up(request, pk):
                 request.user, inspection, [spec], document=document or None, deliver=data["deliver"]
             )
         except ValidationError as error:
-            _attach(form, error)
+            attach(form, error, {"lead_units": "lead_unit"})
         else:
             text = (
                 _("Đã giao %(n)d nhiệm vụ sau kiểm tra cho đơn vị.")

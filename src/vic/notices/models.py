@@ -10,24 +10,18 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
+from vic.core.scoping import UnitScopedQuerySet
+from vic.core.word_templates import WordTemplate
 
 
 def template_upload_to(instance: NoticeTemplate, filename: str) -> str:
     return f"notice-templates/{instance.sha256[:2]}/{instance.sha256}.docx"
 
 
-class NoticeTemplate(models.Model):
+class NoticeTemplate(WordTemplate):
     """A Word template uploaded by an administrator; the newest active one is used, else the built-in one."""
 
-    name = models.CharField(_("tên mẫu"), max_length=200)
     file = models.FileField(_("tệp mẫu (.docx)"), upload_to=template_upload_to, max_length=255)
-    original_name = models.CharField(_("tên tệp"), max_length=255, editable=False)
-    sha256 = models.CharField(max_length=64, editable=False)
-    is_active = models.BooleanField(_("đang dùng"), default=True, editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", editable=False
-    )
-    uploaded_at = models.DateTimeField(_("tải lên lúc"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("mẫu văn bản đôn đốc")
@@ -39,20 +33,9 @@ class NoticeTemplate(models.Model):
             )
         ]
 
-    def __str__(self) -> str:
-        return self.name
 
-
-class UrgingNoticeQuerySet(models.QuerySet):
-    def visible_to(self, user) -> UrgingNoticeQuerySet:
-        """The Office and the provincial leaders see every notice; a unit sees the notices sent to it."""
-        if not user or not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.sees_province:
-            return self
-        if user.unit_id is None:
-            return self.none()
-        return self.filter(unit_id=user.unit_id)
+class UrgingNoticeQuerySet(UnitScopedQuerySet):
+    """`visible_to`: the Office and the provincial leaders see every notice; a unit the notices sent to it."""
 
 
 def notice_upload_to(instance: UrgingNotice, filename: str) -> str:

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
+from vic.core.scoping import UnitScopedQuerySet
+from vic.core.word_templates import WordTemplate
 
 from .periods import PeriodKind, Rule
 
@@ -72,16 +74,8 @@ class ReportState(models.TextChoices):
     SUBMITTED = "submitted", _("Đã gửi")
 
 
-class UnitReportQuerySet(models.QuerySet):
-    def visible_to(self, user) -> UnitReportQuerySet:
-        """The Office and provincial leaders see every unit's reports; a unit sees its own."""
-        if not user or not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.sees_province:
-            return self
-        if user.unit_id is None:
-            return self.none()
-        return self.filter(unit_id=user.unit_id)
+class UnitReportQuerySet(UnitScopedQuerySet):
+    """`visible_to`: the Office and provincial leaders see every unit's reports; a unit its own."""
 
     def current(self) -> UnitReportQuerySet:
         """The versions not superseded: per unit and period, the submitted report in force and/or the
@@ -197,20 +191,12 @@ def template_upload_to(instance: ReportTemplate, filename: str) -> str:
     return f"report-templates/{instance.sha256[:2]}/{instance.sha256}.docx"
 
 
-class ReportTemplate(models.Model):
+class ReportTemplate(WordTemplate):
     """A Word template an administrator uploaded for one kind of report; the newest active one is used,
     else the built-in one (reporting/templates_docx/)."""
 
     kind = models.CharField(_("loại báo cáo"), max_length=16, choices=TemplateKind.choices)
-    name = models.CharField(_("tên mẫu"), max_length=200)
     file = models.FileField(_("tệp mẫu (.docx)"), upload_to=template_upload_to, max_length=255)
-    original_name = models.CharField(_("tên tệp"), max_length=255, editable=False)
-    sha256 = models.CharField(max_length=64, editable=False)
-    is_active = models.BooleanField(_("đang dùng"), default=True, editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", editable=False
-    )
-    uploaded_at = models.DateTimeField(_("tải lên lúc"), default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("mẫu báo cáo (Word)")
@@ -221,9 +207,6 @@ class ReportTemplate(models.Model):
                 fields=["kind"], condition=Q(is_active=True), name="one_active_report_template"
             )
         ]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class ExportState(models.TextChoices):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from vic.core import clock
+from vic.core.forms import attach
 from vic.tasks.status import COLOURS, Status
 from vic.units.models import Role
 
@@ -182,15 +183,6 @@ STEPS = {
 }
 
 
-def _attach(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            for e in errors:
-                form.add_error(field if field in form.fields else None, e)
-    else:
-        form.add_error(None, error)
-
-
 @login_required
 @require_POST
 def report_act(request, pk, slug):
@@ -215,7 +207,7 @@ def report_act(request, pk, slug):
         try:
             run(user, report, data, expected_revision=form.cleaned_data["revision"])
         except ValidationError as error:
-            _attach(form, error)
+            attach(form, error)
         else:
             messages.success(request, str(done))
             return redirect("reporting:unit_report", pk=pk)
@@ -237,7 +229,7 @@ def _decline(request, report: UnitReport):
         try:
             actions.decline(request.user, report, form.cleaned_data["note"], form.cleaned_data["revision"])
         except ValidationError as error:
-            _attach(form, error)
+            attach(form, error)
         else:
             messages.success(request, _("Đã trả lại báo cáo để cán bộ sửa."))
             return redirect("reporting:unit_report", pk=report.pk)
