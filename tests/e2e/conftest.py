@@ -81,7 +81,12 @@ def browser():
 @pytest.fixture
 def page(browser, live_server, request):
     context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1366, "height": 900}, locale="vi-VN"
+        base_url=live_server.url,
+        viewport={"width": 1366, "height": 900},
+        locale="vi-VN",
+        # No Bootstrap animations (they honour prefers-reduced-motion): a button inside a collapse that is
+        # still opening moves under the pointer of a starved renderer.
+        reduced_motion="reduce",
     )
     # CI runs two workers on two cores: allow a loaded machine time before a check fails.
     context.set_default_timeout(20_000)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import warnings
 from dataclasses import dataclass
 
 from playwright.sync_api import Page, expect
@@ -71,3 +72,30 @@ def spec(leads, content: str, deadline: datetime.date | None, **fields) -> TaskS
 
 def dmy(day: datetime.date) -> str:
     return day.strftime("%d/%m/%Y")
+
+
+def submit(page: Page, button, timeout: float = 30_000) -> None:
+    """Click a submit button and wait for the page that answers.
+
+    On CI's two cores a starved renderer has been seen to drop the click: the server received nothing
+    and the test waited out its timeout. The click is repeated once, only when the browser has sent no
+    form at all after 10 s, so that nothing is ever sent twice."""
+    sent = []
+
+    def seen(request):
+        if request.method == "POST" and request.is_navigation_request():
+            sent.append(request)
+
+    page.on("request", seen)
+    try:
+        with page.expect_navigation(timeout=timeout):
+            button.click()
+            for _ in range(40):
+                if sent:
+                    break
+                page.wait_for_timeout(250)
+            else:
+                warnings.warn("e2e: the browser sent no form after a click; clicked again", stacklevel=2)
+                button.click()
+    finally:
+        page.remove_listener("request", seen)

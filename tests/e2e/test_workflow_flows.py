@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
-from tests.e2e.helpers import PASSWORD, dmy, login, register, spec
+from tests.e2e.helpers import PASSWORD, dmy, login, register, spec, submit
 
 from vic.core import clock
 from vic.tasks.models import Task
@@ -165,8 +165,7 @@ def open_action(page: Page, label: str, slug: str) -> Locator:
 
 def send(page: Page, form: Locator, message: str | None = None) -> None:
     """Submit a form and wait for the page that answers (the task page again, with a message or errors)."""
-    with page.expect_navigation(timeout=NAVIGATION_TIMEOUT):
-        form.get_by_role("button", name="Gửi", exact=True).click()
+    submit(page, form.get_by_role("button", name="Gửi", exact=True), NAVIGATION_TIMEOUT)
     if message:
         expect(page.get_by_role("alert").filter(has_text=message)).to_be_visible()
 
@@ -184,8 +183,7 @@ def test_acknowledge_progress_completion_confirmed(page: Page, province, team, t
     open_task(page, task)
     expect(status(page)).to_have_text("Chưa thực hiện trong hạn")
 
-    with page.expect_navigation(timeout=NAVIGATION_TIMEOUT):
-        page.get_by_test_id("action-panel").get_by_role("button", name="Xác nhận đã nhận nhiệm vụ").click()
+    submit(page, page.get_by_test_id("action-panel").get_by_role("button", name="Xác nhận đã nhận nhiệm vụ"))
     expect(page.get_by_role("alert").filter(has_text="Đã xác nhận nhận nhiệm vụ.")).to_be_visible()
     receipt = page.locator("div").filter(has=page.get_by_text("Đơn vị chủ trì xác nhận đã nhận:")).last
     expect(receipt).to_contain_text(f"{dmy(clock.today())}")
