@@ -3,30 +3,19 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .export_actions import may_see, request_export
 from .exports import build
-from .models import ExportJob, UnitReport
-
-
-def may_see(user, spec: dict) -> bool:
-    """Whoever may see the report itself: the province for a compiled one, the unit's people for a unit's."""
-    if spec.get("report") != "unit":
-        return user.sees_province
-    if spec.get("report_id"):
-        return UnitReport.objects.visible_to(user).filter(pk=spec["report_id"]).exists()
-    return user.sees_province or str(user.unit_id) == str(spec.get("unit"))
+from .models import ExportJob
 
 
 @login_required
 @require_POST
 def export_start(request):
-    from . import jobs
-
     data = request.POST
     spec = {
         "report": "unit" if data.get("report") == "unit" else "compiled",
@@ -42,10 +31,7 @@ def export_start(request):
         formats = ",".join(build.formats_of(",".join(data.getlist("formats")) or "docx,xlsx"))
     except ValidationError as error:
         return render(request, "reporting/export_status.html", {"error": error.messages[0]}, status=400)
-    if not may_see(request.user, spec):
-        raise PermissionDenied(_("Bạn không được xuất báo cáo này."))
-    job = ExportJob.objects.create(requested_by=request.user, spec=spec, formats=formats)
-    jobs.run_export(job.pk)
+    job = request_export(request.user, spec, formats)
     return redirect("reporting:export_status", job.pk)
 
 

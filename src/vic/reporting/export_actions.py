@@ -1,0 +1,28 @@
+"""The one write of the export pages: asking for an export (permission checked, the job queued)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from .models import ExportJob, UnitReport
+
+
+def may_see(user, spec: dict) -> bool:
+    """Whoever may see the report itself: the province for a compiled one, the unit's people for a unit's."""
+    if spec.get("report") != "unit":
+        return user.sees_province
+    if spec.get("report_id"):
+        return UnitReport.objects.visible_to(user).filter(pk=spec["report_id"]).exists()
+    return user.sees_province or str(user.unit_id) == str(spec.get("unit"))
+
+
+def request_export(user, spec: dict, formats: str) -> ExportJob:
+    """Record the export and queue it for the worker (reporting/jobs.py), which reports its progress."""
+    from . import jobs
+
+    if not (user and user.is_active and may_see(user, spec)):
+        raise PermissionDenied(_("Bạn không được xuất báo cáo này."))
+    job = ExportJob.objects.create(requested_by=user, spec=spec, formats=formats)
+    jobs.run_export(job.pk)
+    return job
