@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from vic.calendar.services import is_working_day
-from vic.units.models import Role, Unit, User
+from vic.units.models import Unit, User
 from vic.urging.models import Audience, ReminderRule
 
 from .models import PERIODIC, UnitReport
@@ -35,15 +35,12 @@ class ReportDue:
         return f"{self.period.kind}:{self.period.label}"
 
     def recipients(self, audience: str) -> list[User]:
-        """The unit's people for the unit audiences, the Office's leaders; the others concern tasks."""
-        active = User.objects.filter(is_active=True)
-        if audience == Audience.LEAD_UNIT:
-            return list(active.filter(unit=self.unit, role=Role.UNIT_OFFICER))
-        if audience == Audience.UNIT_HEAD:
-            return list(active.filter(unit=self.unit, role=Role.UNIT_HEAD))
-        if audience == Audience.OFFICE_LEADERS:
-            return list(active.filter(role=Role.OFFICE_LEADER))
-        return []
+        """The unit's officers and head, the Office's leaders; the other audiences concern tasks."""
+        from vic.urging.services import unit_audience
+
+        if audience not in (Audience.LEAD_UNIT, Audience.UNIT_HEAD, Audience.OFFICE_LEADERS):
+            return []
+        return unit_audience(self.unit, audience)
 
     def message(self, rule: ReminderRule) -> str:
         return _(

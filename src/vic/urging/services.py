@@ -87,20 +87,30 @@ def tasks_for(rule: ReminderRule, today: datetime.date):
     return [t for t in qs.filter(**{f"{field}__lt": today}) if matches(rule, getattr(t, field), today)]
 
 
-def recipients(task: Task, audience: str) -> list[User]:
+def unit_audience(unit, audience: str) -> list[User] | None:
+    """The audiences that are people of one unit, or the Office's: the same for a task's lead unit and for a
+    unit that owes a report; None for the audiences that only a task has (coordinators, monitors)."""
     active = User.objects.filter(is_active=True)
     if audience == Audience.LEAD_UNIT:
-        return list(active.filter(unit=task.lead_unit, role=Role.UNIT_OFFICER))
-    if audience == Audience.COORDINATORS:
-        return list(active.filter(unit__in=task.coordinating_units.all(), role=Role.UNIT_OFFICER))
-    if audience == Audience.MONITORS:
-        return [u for u in task.monitoring_officers.all() if u.is_active]
+        return list(active.filter(unit=unit, role=Role.UNIT_OFFICER))
     if audience == Audience.UNIT_HEAD:
-        return list(active.filter(unit=task.lead_unit, role=Role.UNIT_HEAD))
+        return list(active.filter(unit=unit, role=Role.UNIT_HEAD))
     if audience == Audience.OFFICE_LEADERS:
         return list(active.filter(role=Role.OFFICE_LEADER))
     if audience == Audience.REGISTRARS:
         return list(active.filter(role=Role.OFFICE_CLERK))
+    return None
+
+
+def recipients(task: Task, audience: str) -> list[User]:
+    people = unit_audience(task.lead_unit, audience)
+    if people is not None:
+        return people
+    if audience == Audience.COORDINATORS:
+        active = User.objects.filter(is_active=True)
+        return list(active.filter(unit__in=task.coordinating_units.all(), role=Role.UNIT_OFFICER))
+    if audience == Audience.MONITORS:
+        return [u for u in task.monitoring_officers.all() if u.is_active]
     raise ValueError(audience)
 
 
