@@ -221,7 +221,9 @@ def panel(user, task: Task, acts: set[str], open_slug: str | None = None, bound=
         "xac-nhan-hoan-thanh": Act.CONFIRM_COMPLETION in acts and working,
         "tra-lai-de-xuat": Act.CONFIRM_COMPLETION in acts and SubmissionKind.COMPLETION in pending,
         "xu-ly-tra-lai": Act.RESOLVE_RETURN in acts and SubmissionKind.RETURN in pending,
-        "quyet-dinh-gia-han": Act.DECIDE_EXTENSION in acts and SubmissionKind.EXTENSION in pending,
+        "quyet-dinh-gia-han": Act.DECIDE_EXTENSION in acts
+        and open_work
+        and SubmissionKind.EXTENSION in pending,
         "don-doc": Act.URGE_COORDINATOR in acts and open_work and task.coordinations.exists(),
         "giao-cap-duoi": Act.PASS_DOWN in acts and working,
         "bao-cao-phan-viec": Act.REPORT_PART in acts and bool(mine_parts) and open_work,

@@ -6,8 +6,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Value
-from django.db.models.functions import Greatest
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from vic.core import clock
@@ -17,7 +16,6 @@ from ..models import DeadlineChange, EventKind, Submission, SubmissionKind, Subm
 from ..permissions import Act, can
 from .common import journal
 from .edit import update_task, withdraw_task
-from .team import close_parts
 
 
 def _pending(task: Task, kind: str) -> Submission:
@@ -63,29 +61,9 @@ def resolve_return(
         elif resolution == Resolution.REASSIGN:
             if new_lead is None or new_lead == task.lead_unit:
                 raise ValidationError({"new_lead": _("Chọn đơn vị chủ trì mới, khác đơn vị đã trả lại.")})
-            old_lead = task.lead_unit
+            # update_task hands the task over (a new delivery; the old lead's parts end) and journals it.
             update_task(user, task, {"lead_unit": new_lead}, expected_version=version, note=note)
-            # A new delivery to the new lead: its own receipt, its own start.
-            now = clock.now()
-            Task.objects.filter(pk=task.pk).update(
-                returned_on=None,
-                delivered_at=now,
-                delivered_on=clock.today(),
-                # Delivered again today on the Office's own decision: not a late registration.
-                delivery_due_on=Greatest(F("delivery_due_on"), Value(clock.today())),
-                acknowledged_at=None,
-                acknowledged_by=None,
-                started_on=None,
-                version=F("version") + 1,
-            )
-            close_parts(task)  # the old lead's sub-units and staff let go of it
-            journal(
-                task,
-                EventKind.REASSIGNED,
-                user,
-                note=note,
-                changes={"lead_unit": [old_lead.name, new_lead.name]},
-            )
+            Task.objects.filter(pk=task.pk).update(returned_on=None, version=F("version") + 1)
         elif resolution == Resolution.EDIT:
             if changes:
                 update_task(user, task, changes, expected_version=version, note=note)
@@ -93,6 +71,7 @@ def resolve_return(
         else:
             raise ValueError(resolution)
         _close(submission, user, SubmissionState.ACCEPTED, note)
+        # `task` is the row as returned: the unit that returned it is the one told how it was settled.
         journal(task, EventKind.RETURN_RESOLVED, user, note=note)
     caller.refresh_from_db()  # the caller's object shows the new facts
     return caller
@@ -109,6 +88,9 @@ def decide_extension(
     with transaction.atomic():
         caller, task = task, Task.objects.select_for_update().get(pk=task.pk)
         submission = _pending(task, SubmissionKind.EXTENSION)
+        if task.completed_on or task.withdrawn_on:
+            # A new deadline after the fact would turn a late completion into an on-time one.
+            raise ValidationError(_("Nhiệm vụ đã hoàn thành hoặc đã thu hồi: không còn gia hạn."))
         if not approve:
             if not note.strip():
                 raise ValidationError({"note": _("Cần ghi lý do không đồng ý gia hạn.")})

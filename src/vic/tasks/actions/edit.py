@@ -6,7 +6,8 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -132,7 +133,29 @@ def update_task(
         task.save()
         if diff:
             journal(task, EventKind.EDITED, user, note=note, changes=diff)
+        if "lead_unit" in diff and task.delivered_on is not None:
+            _hand_over(user, task, diff["lead_unit"], note)
+            task.refresh_from_db()
     return task
+
+
+def _hand_over(user, task: Task, names: list[str], note: str) -> None:
+    """A delivered task given to another lead is a new delivery to it: its own receipt and start; the old
+    lead's parts end and what it left waiting is closed (its people no longer see the task)."""
+    today = clock.today()
+    Task.objects.filter(pk=task.pk).update(
+        delivered_at=clock.now(),
+        delivered_on=today,
+        # Delivered again on the Office's own decision: not a late registration.
+        delivery_due_on=Greatest(F("delivery_due_on"), Value(today)),
+        acknowledged_at=None,
+        acknowledged_by=None,
+        started_on=None,
+        version=F("version") + 1,
+    )
+    close_parts(task)
+    close_pending(task, user, _("Nhiệm vụ đã giao cho đơn vị chủ trì khác."))
+    journal(task, EventKind.REASSIGNED, user, note=note, changes={"lead_unit": names})
 
 
 def update_task_group(
@@ -185,13 +208,16 @@ def withdraw_task(user, task: Task, reason: str) -> Task:
     return task
 
 
-def close_pending(task: Task, user, note: str) -> int:
-    """A withdrawn task answers everything still waiting on it: nothing stays in "Chờ xử lý" for ever."""
+def close_pending(task: Task, user, note: str, *, keep: tuple[str, ...] = ()) -> int:
+    """A task withdrawn, completed or handed over answers what still waits on it (but the kinds in `keep`):
+    nothing stays in "Chờ xử lý" for ever, and no late decision rewrites a closed task."""
     waiting = Q(state=SubmissionState.AWAITING_HEAD) | Q(
         state=SubmissionState.SUBMITTED, kind__in=DECIDED_KINDS
     )
-    return Submission.objects.filter(waiting, task=task).update(
-        state=SubmissionState.REJECTED, decided_by=user, decided_at=clock.now(), decision_note=note
+    return (
+        Submission.objects.filter(waiting, task=task)
+        .exclude(kind__in=keep)
+        .update(state=SubmissionState.REJECTED, decided_by=user, decided_at=clock.now(), decision_note=note)
     )
 
 

@@ -15,6 +15,7 @@ from vic.core import clock
 from ..models import EventKind, Submission, SubmissionKind, SubmissionState, Task
 from ..permissions import Act, can
 from .common import journal
+from .edit import close_pending
 from .submit import check_fact_date, submit
 
 
@@ -74,6 +75,8 @@ def confirm_completion(
             Submission.objects.filter(pk=proposal.pk).update(
                 state=SubmissionState.ACCEPTED, decided_by=user, decided_at=clock.now(), decision_note=note
             )
+        # An extension or progress still waiting has nothing left to act on (explanations stay welcome).
+        close_pending(task, user, _("Nhiệm vụ đã hoàn thành."), keep=(SubmissionKind.EXPLANATION,))
         journal(task, EventKind.COMPLETED, user, note=note, changes={"completed_on": ["", day.isoformat()]})
     caller.refresh_from_db()  # the caller's object shows the new facts
     return caller

@@ -34,9 +34,7 @@ def _check_open(task: Task) -> None:
 
 def close_parts(task: Task) -> int:
     """The task left the unit: its parts passed down end, and their people no longer see the task."""
-    return TaskPart.objects.filter(task=task, closed_on__isnull=True, done_on__isnull=True).update(
-        closed_on=clock.today()
-    )
+    return TaskPart.objects.filter(task=task, closed_on__isnull=True).update(closed_on=clock.today())
 
 
 def team_of(unit: Unit):
