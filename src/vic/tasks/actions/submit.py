@@ -187,6 +187,9 @@ def approve_submission(user, submission: Submission, *, approve: bool, note: str
     if not (active(user) and can(user, Act.APPROVE, submission.task) and user.unit_id == submission.unit_id):
         raise PermissionDenied(_("Chỉ thủ trưởng đơn vị gửi được duyệt."))
     with transaction.atomic():
+        # The task row first, then the submission: the order every task action locks in (no deadlock with
+        # a withdrawal that updates the task, then its submissions).
+        task = Task.objects.select_for_update().get(pk=submission.task_id)
         submission = Submission.objects.select_for_update().get(pk=submission.pk)
         if submission.state != SubmissionState.AWAITING_HEAD:
             raise ValidationError(_("Báo cáo, đề xuất này đã được xử lý."))
@@ -204,7 +207,6 @@ def approve_submission(user, submission: Submission, *, approve: bool, note: str
             note=kind_label,  # the head's reasons stay on the submission, inside the unit
         )
         if approve:
-            task = Task.objects.select_for_update().get(pk=submission.task_id)
             _check_state(
                 task,
                 submission.kind,

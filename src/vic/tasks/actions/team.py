@@ -20,15 +20,22 @@ def urge_coordinator(user, coordination: TaskCoordination, note: str) -> TaskCoo
     if not can(user, Act.URGE_COORDINATOR, task):
         raise PermissionDenied(_("Chỉ đơn vị chủ trì được đôn đốc đơn vị phối hợp."))
     with transaction.atomic():
+        _check_open(task)
         TaskCoordination.objects.filter(pk=coordination.pk).update(last_urged_at=clock.now())
         journal(task, EventKind.URGED, user, note=f"{coordination.unit}: {note}".strip(": "))
     coordination.refresh_from_db()
     return coordination
 
 
+def _lock(task: Task) -> Task:
+    """Inside the action's transaction: the task row locked and re-read, so a concurrent withdrawal or
+    completion is seen (always the task before its parts: the order withdraw_task writes them in)."""
+    return Task.objects.select_for_update().get(pk=task.pk)
+
+
 def _check_open(task: Task) -> None:
-    task.refresh_from_db(fields=["delivered_on", "withdrawn_on", "completed_on", "returned_on"])
-    if not task.delivered_on or task.withdrawn_on or task.completed_on or task.returned_on:
+    row = _lock(task)
+    if not row.delivered_on or row.withdrawn_on or row.completed_on or row.returned_on:
         raise ValidationError(_("Nhiệm vụ chưa chuyển giao, đã thu hồi, đã hoàn thành hoặc đang bị trả lại."))
 
 
@@ -55,7 +62,6 @@ def pass_down(
 ) -> TaskPart:
     if not can(user, Act.PASS_DOWN, task):
         raise PermissionDenied(_("Chỉ đơn vị chủ trì được giao việc cho cấp dưới."))
-    _check_open(task)
     sub_units, people = team_of(task.lead_unit)
     if assignee_unit is None and assignee is None:
         raise ValidationError(_("Chọn đơn vị cấp dưới hoặc cán bộ được giao."))
@@ -70,6 +76,7 @@ def pass_down(
     if deadline and task.deadline and deadline > task.deadline:
         raise ValidationError({"deadline": _("Thời hạn phần việc không được sau thời hạn của nhiệm vụ.")})
     with transaction.atomic():
+        _check_open(task)
         part = TaskPart.objects.create(
             task=task,
             content=content.strip(),
@@ -91,11 +98,13 @@ def report_part(user, part: TaskPart, text: str, *, done: bool = False) -> TaskP
         raise PermissionDenied(_("Phần việc này không giao cho bạn hoặc đơn vị bạn."))
     if not text.strip():
         raise ValidationError({"text": _("Chưa nhập nội dung báo cáo.")})
-    if part.done_on or part.closed_on:
-        raise ValidationError(_("Phần việc đã hoàn thành hoặc không còn được giao."))
-    _check_open(task)
     today = clock.today()
     with transaction.atomic():
+        _lock(task)
+        part = TaskPart.objects.select_for_update().get(pk=part.pk)
+        if part.done_on or part.closed_on:
+            raise ValidationError(_("Phần việc đã hoàn thành hoặc không còn được giao."))
+        _check_open(task)
         TaskPart.objects.filter(pk=part.pk).update(
             last_report=text.strip(), started_on=part.started_on or today, done_on=today if done else None
         )
