@@ -168,12 +168,24 @@ def test_unit_officers_and_head_are_notified_with_the_document(
     told = set(Notification.objects.values_list("user__username", flat=True))
     assert told == {users.stc_officer.username, stc_head.username}
     assert "văn bản đôn đốc" in Notification.objects.first().text
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert set(message.to) == {users.stc_officer.email, stc_head.email}
-    (name, content, _kind) = message.attachments[0]
-    assert name.endswith(".docx") and content[:2] == b"PK"
-    assert notice.reference in message.subject
+    # One e-mail each (through urging.notify: preferences, retries), the notice attached.
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([users.stc_officer.email, stc_head.email])
+    for message in mail.outbox:
+        (name, content, _kind) = message.attachments[0]
+        assert name.endswith(".docx") and content[:2] == b"PK"
+        assert notice.reference in message.subject
+
+
+def test_a_unit_user_who_turned_e_mail_off_gets_the_bell_only(
+    tree, users, world, stc_head, django_capture_on_commit_callbacks
+):
+    from vic.urging.models import Preference
+
+    Preference.objects.update_or_create(user=stc_head, defaults={"email_each": False})
+    with django_capture_on_commit_callbacks(execute=True):
+        issue(users.office_leader, tree.stc)
+    assert Notification.objects.filter(user=stc_head).count() == 1
+    assert [m.to for m in mail.outbox] == [[users.stc_officer.email]]
 
 
 def test_monitoring_officer_lists_only_the_tasks_they_follow(tree, users, world):

@@ -8,7 +8,6 @@ import hashlib
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -16,7 +15,7 @@ from vic.core import clock
 from vic.tasks.actions import journal
 from vic.tasks.models import EventKind
 from vic.units.models import Leader, LeaderPosition, Role, Unit, UnitKind, User
-from vic.urging.models import Notification
+from vic.urging.notify import notify
 
 from . import document
 from .models import NoticeItem, NoticeTemplate, UrgingNotice
@@ -175,17 +174,10 @@ def notification_text(notice: UrgingNotice) -> str:
 
 
 def _notify(notice: UrgingNotice, data: bytes) -> None:
-    people = recipients(notice.unit)
-    text = notification_text(notice)
-    Notification.objects.bulk_create(Notification(user=u, text=text[:500]) for u in people)
-    emails = [u.email for u in people if u.email]
-    if emails:
-        subject = _("VIC — văn bản đôn đốc %(ref)s") % {"ref": notice.reference}
-        filename = notice.filename
-
-        def send() -> None:
-            message = EmailMessage(subject, text, None, emails)
-            message.attach(filename, data, DOCX_TYPE)
-            message.send(fail_silently=True)
-
-        transaction.on_commit(send)
+    """The bell and, per each person's preference, an e-mail with the notice attached (retried)."""
+    notify(
+        recipients(notice.unit),
+        notification_text(notice),
+        subject=_("văn bản đôn đốc %(ref)s") % {"ref": notice.reference},
+        attachments=[(notice.filename, data, DOCX_TYPE)],
+    )

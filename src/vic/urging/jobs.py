@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import logging
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from huey import crontab
 from huey.contrib.djhuey import HUEY, db_periodic_task, db_task, signal
 from huey.signals import SIGNAL_ERROR, SIGNAL_RETRYING
@@ -20,9 +20,13 @@ log = logging.getLogger("vic.jobs")
 
 
 @db_task(retries=5, retry_delay=120)
-def send_email(subject: str, body: str, to: list[str]) -> None:
-    """Raises on an SMTP failure so huey retries it (every 2 minutes, 5 times) and logs each failure."""
-    send_mail(subject, body, None, to, fail_silently=False)
+def send_email(subject: str, body: str, to: list[str], attachments: list | None = None) -> None:
+    """Raises on an SMTP failure so huey retries it (every 2 minutes, 5 times) and logs each failure.
+    `attachments`: (file name, bytes, MIME type) — an urging notice's .docx."""
+    message = EmailMessage(subject, body, None, to)
+    for name, data, mimetype in attachments or ():
+        message.attach(name, data, mimetype)
+    message.send(fail_silently=False)
 
 
 @db_task()

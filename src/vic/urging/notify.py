@@ -16,23 +16,29 @@ SUBJECT_PREFIX = "VIC — "
 
 
 def notify(
-    users: Iterable, text: str, task=None, subject: str | None = None, email: bool = True
+    users: Iterable,
+    text: str,
+    task=None,
+    subject: str | None = None,
+    email: bool = True,
+    attachments: list[tuple[str, bytes, str]] = (),
 ) -> list[Notification]:
     """Must run inside the caller's transaction: nothing is sent if the caller's change is rolled back.
-    `email=False` keeps it to the bell (the demo's replayed history)."""
+    `email=False` keeps it to the bell (the demo's replayed history); `attachments` (name, bytes, type)
+    go with the e-mail."""
     made = []
     for user in {u.pk: u for u in users if u.is_active}.values():
         made.append(Notification.objects.create(user=user, task=task, text=text[:500]))
         if email and user.email and Preference.of(user).email_each:
-            queue_email(subject or _("Thông báo"), text, [user.email])
+            queue_email(subject or _("Thông báo"), text, [user.email], list(attachments))
     return made
 
 
-def queue_email(subject: str, body: str, to: list[str]) -> None:
+def queue_email(subject: str, body: str, to: list[str], attachments: list | None = None) -> None:
     """Queued on commit; the job retries a failing mail server (urging/jobs.py)."""
     from .jobs import send_email
 
-    transaction.on_commit(lambda: send_email(SUBJECT_PREFIX + subject, body, to))
+    transaction.on_commit(lambda: send_email(SUBJECT_PREFIX + subject, body, to, attachments or None))
 
 
 def unread_count(user) -> int:
