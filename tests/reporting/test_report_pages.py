@@ -136,15 +136,24 @@ def test_the_export_buttons_send_the_report(client, users, tree):
     assert response.status_code == 302  # to the export's progress page, not "Bạn không được xuất…"
 
 
-def test_other_units_get_404_the_office_reads_without_buttons(client, users, tree):
+def test_other_units_get_404_the_office_reads_without_buttons(client, users, tree, stc_head):
     with clock.at(D("2026-05-18")):
         report = actions.open_report(users.stc_officer, tree.stc, parse("monthly", "2026-05"))
+        actions.save_draft(users.stc_officer, report, {"results": "Bản nháp chưa duyệt"})
     url = reverse("reporting:unit_report", args=[report.pk])
     assert page(client, users.district_officer, url).status_code == 404
     act = reverse("reporting:unit_report_act", args=[report.pk, "luu"])
     assert page(client, users.district_officer, act, results="x", revision=1).status_code == 404
+    # A draft is the unit's own until its head sends it: the Office neither opens nor is linked to it.
+    assert page(client, users.office_leader, url).status_code == 404
+    calendar = page(client, users.office_leader, reverse("reporting:calendar") + "?kind=monthly&year=2026")
+    assert url not in calendar.content.decode()
+
+    with clock.at(D("2026-05-19")):
+        actions.approve_and_submit(stc_head, UnitReport.objects.get(pk=report.pk))
     html = page(client, users.office_leader, url).content.decode()
     assert 'data-testid="figures"' in html and 'data-testid="report-form"' not in html
+    assert "Bản nháp chưa duyệt" in html
     assert page(client, users.office_leader, act, results="x", revision=1).status_code == 403
 
 

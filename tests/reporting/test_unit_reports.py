@@ -72,10 +72,18 @@ def test_only_the_units_own_people_write_its_report(users, tree, who):
         actions.save_draft(getattr(users, who), report, {"results": "x"})
 
 
-def test_visibility_the_office_and_leaders_read_all_other_units_nothing(users, tree):
+def test_visibility_the_office_and_leaders_read_sent_reports_other_units_nothing(users, tree):
     report = draft(users.stc_officer, tree)
-    for who in ("office_leader", "office_clerk", "monitoring_officer", "provincial_leader", "stc_officer"):
-        assert UnitReport.objects.visible_to(getattr(users, who)).filter(pk=report.pk).exists()
+    office = ("office_leader", "office_clerk", "monitoring_officer", "provincial_leader")
+
+    def who_sees():
+        return {w for w in (*office, "stc_officer") if UnitReport.objects.visible_to(getattr(users, w)).exists()}
+
+    assert who_sees() == {"stc_officer"}  # a draft is the unit's own
+    UnitReport.objects.filter(pk=report.pk).update(state=ReportState.AWAITING_HEAD)
+    assert who_sees() == {"stc_officer"}
+    UnitReport.objects.filter(pk=report.pk).update(state=ReportState.SUBMITTED)
+    assert who_sees() == {*office, "stc_officer"}
     assert not UnitReport.objects.visible_to(users.district_officer).exists()
 
 

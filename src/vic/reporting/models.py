@@ -75,7 +75,14 @@ class ReportState(models.TextChoices):
 
 
 class UnitReportQuerySet(UnitScopedQuerySet):
-    """`visible_to`: the Office and provincial leaders see every unit's reports; a unit its own."""
+    """`visible_to`: the Office and provincial leaders see every unit's sent reports; a unit all its own."""
+
+    def visible_to(self, user) -> UnitReportQuerySet:
+        qs = super().visible_to(user)
+        if user and user.is_authenticated and user.sees_province:
+            # What a unit is still writing, or its head has not approved, stays the unit's own (R-6.3).
+            return qs.filter(Q(state=ReportState.SUBMITTED) | Q(unit_id=user.unit_id))
+        return qs
 
     def current(self) -> UnitReportQuerySet:
         """The versions not superseded: per unit and period, the submitted report in force and/or the
