@@ -77,7 +77,9 @@ def test_visibility_the_office_and_leaders_read_sent_reports_other_units_nothing
     office = ("office_leader", "office_clerk", "monitoring_officer", "provincial_leader")
 
     def who_sees():
-        return {w for w in (*office, "stc_officer") if UnitReport.objects.visible_to(getattr(users, w)).exists()}
+        return {
+            w for w in (*office, "stc_officer") if UnitReport.objects.visible_to(getattr(users, w)).exists()
+        }
 
     assert who_sees() == {"stc_officer"}  # a draft is the unit's own
     UnitReport.objects.filter(pk=report.pk).update(state=ReportState.AWAITING_HEAD)

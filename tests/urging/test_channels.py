@@ -24,13 +24,15 @@ D = datetime.date.fromisoformat
 
 @pytest.fixture
 def world(users, clerk, tree):
-    """Two tasks of Sở Tài chính (one overdue on 02/03/2026, one due 04/03) and one of Tam Đường."""
+    """Two tasks of Sở Tài chính (one overdue on 02/03/2026 followed by the monitoring officer, one due 04/03
+    followed by Phòng Kinh tế) and one of Tam Đường that nobody follows yet."""
     directive = DirectiveFactory(issue_date=D("2026-01-05"))
     (overdue,) = register_tasks(clerk, tree.stc, directive=directive, deadline=D("2026-02-25"), deliver_on=D("2026-01-06"),
                                 monitoring_officers=[users.monitoring_officer])  # fmt: skip
     (soon,) = register_tasks(
-        clerk, tree.stc, directive=directive, deadline=D("2026-03-04"), deliver_on=D("2026-01-06")
-    )
+        clerk, tree.stc, directive=directive, deadline=D("2026-03-04"), deliver_on=D("2026-01-06"),
+        monitoring_department=tree.kt,  # followed by Phòng Kinh tế, not the officer of the tests
+    )  # fmt: skip
     (other,) = register_tasks(clerk, tree.tam_duong, directive=directive, deadline=D("2026-03-03"), deliver_on=D("2026-01-06"))  # fmt: skip
     return overdue, soon, other
 
@@ -129,7 +131,8 @@ def test_the_daily_digest_lists_overdue_and_soon_due_tasks_once_a_day(
     assert (
         len(officer_mail) == 1
         and f"#{overdue.pk} " in officer_mail[0].body
-        and f"#{soon.pk} " not in officer_mail[0].body
+        and f"#{soon.pk} " not in officer_mail[0].body  # another department's
+        and f"#{other.pk} " in officer_mail[0].body  # nobody follows it yet: any officer may take it up
     )
     sent = len(mailoutbox)
     with django_capture_on_commit_callbacks(execute=True):

@@ -36,7 +36,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
-from tests.factories import DirectiveFactory, LeaderFactory, UnitFactory, UserFactory
+from tests.factories import DirectiveFactory, LeaderFactory, UnitFactory, UserFactory, register_tasks
 from tests.workflow.helpers import DELIVERED, PDF, TODAY, pdf_upload, snapshot
 
 from vic.core import clock
@@ -460,3 +460,20 @@ def test_a_seen_task_opens_with_its_file(client, _in_world, role, situation):
         assert response.status_code == 200
         assert b"".join(response.streaming_content) == PDF
     assert response["Content-Disposition"] == f'attachment; filename="{record.original_name}"'
+
+
+@pytest.mark.parametrize("follow", ["department", "officer", "nobody", "other_department"])
+def test_the_tasks_an_officer_follows_are_those_the_matrix_lets_them_decide(
+    clerk, users, tree, kt_officer, department_head, follow
+):
+    """Task.objects.monitored_by (digest, urging notices, difficulties) is Scope.MONITOR as SQL."""
+    kwargs = {
+        "department": {"monitoring_department": tree.th},
+        "officer": {"monitoring_officers": [users.monitoring_officer]},
+        "nobody": {},
+        "other_department": {"monitoring_department": tree.kt},
+    }[follow]
+    (task,) = register_tasks(clerk, tree.stc, deliver_on=DELIVERED, **kwargs)
+    for user in (users.monitoring_officer, department_head, kt_officer):
+        in_sql = Task.objects.monitored_by(user).filter(pk=task.pk).exists()
+        assert in_sql == can(user, Act.CONFIRM_COMPLETION, task), (follow, user.username)

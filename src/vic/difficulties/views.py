@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Value, When
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -36,10 +36,7 @@ def _apply_filters(qs, data: dict, user):
     if data.get("unit"):
         qs = qs.filter(unit=data["unit"])
     if data.get("mine"):
-        qs = qs.filter(
-            Q(task__monitoring_officers=user)
-            | Q(task__monitoring_department_id=user.unit_id, task__isnull=False)
-        ).distinct()
+        qs = qs.filter(task__in=Task.objects.monitored_by(user))
     return qs
 
 

@@ -14,15 +14,13 @@ from django.db.models import Count, Max, Q
 
 from vic.calendar.services import add_working_days
 from vic.tasks.models import Task
-from vic.tasks.permissions import role_of
+from vic.tasks.permissions import FOLLOWING_ROLES, role_of
 from vic.tasks.status import OVERDUE, Status, days_overdue, facts_of
 from vic.units.models import Role
 
 # Who may issue notices: those who follow tasks for the Office and its leaders (not the clerk, not the IT
 # administrator, not the provincial leaders, who have the Office do it; never a unit).
 ISSUER_ROLES = {Role.MONITORING_OFFICER, Role.OFFICE_DEPARTMENT_HEAD, Role.OFFICE_LEADER}
-# Roles limited to the tasks they follow (Scope.MONITOR of tasks/permissions.py).
-FOLLOWING_ROLES = {Role.MONITORING_OFFICER, Role.OFFICE_DEPARTMENT_HEAD}
 WITHIN = [Status.IN_PROGRESS_WITHIN, Status.NOT_STARTED_WITHIN]
 
 
@@ -31,16 +29,9 @@ def may_issue(user) -> bool:
 
 
 def followed_by(user, qs):
-    """A monitoring officer or department head: the tasks of their department, those naming them, and
-    those nobody follows yet (the same rule as Scope.MONITOR); an Office leader: every task."""
-    if role_of(user) not in FOLLOWING_ROLES:
-        return qs
-    through = Task.monitoring_officers.through
-    mine = Q(pk__in=through.objects.filter(user_id=user.pk).values("task_id"))
-    nobody = Q(monitoring_department__isnull=True) & ~Q(pk__in=through.objects.values("task_id"))
-    if user.unit_id:
-        mine |= Q(monitoring_department_id=user.unit_id)
-    return qs.filter(mine | nobody)
+    """A monitoring officer or department head: the tasks they follow (Task.objects.monitored_by); an
+    Office leader: every task."""
+    return qs.monitored_by(user) if role_of(user) in FOLLOWING_ROLES else qs
 
 
 def urgeable(user, today: datetime.date, window_days: int):

@@ -45,6 +45,10 @@ _UNIT = {Role.UNIT_OFFICER, Role.UNIT_HEAD}
 _OFFICE = {Role.OFFICE_CLERK, Role.OFFICE_LEADER, Role.ADMIN}
 
 
+# The Office roles limited to the tasks they follow (Scope.MONITOR; Task.objects.monitored_by as SQL).
+FOLLOWING_ROLES = frozenset({Role.MONITORING_OFFICER, Role.OFFICE_DEPARTMENT_HEAD})
+
+
 def _grant(roles, scopes) -> dict:
     return {role: frozenset(scopes) for role in roles}
 
@@ -54,7 +58,7 @@ MATRIX: dict[str, dict[str, frozenset]] = {
     # The Office may also enter a unit's progress from its paper report (recorded as the Office's entry).
     Act.REPORT_PROGRESS: {
         **_grant(_UNIT, {Scope.LEAD}),
-        **_grant({Role.MONITORING_OFFICER, Role.OFFICE_DEPARTMENT_HEAD}, {Scope.MONITOR}),
+        **_grant(FOLLOWING_ROLES, {Scope.MONITOR}),
         **_grant(_OFFICE, {Scope.ANY}),
     },
     Act.PROPOSE_COMPLETION: _grant(_UNIT, {Scope.LEAD}),
@@ -67,11 +71,11 @@ MATRIX: dict[str, dict[str, frozenset]] = {
     Act.REPORT_PART: _grant(_UNIT, {Scope.PART}),
     Act.APPROVE: _grant({Role.UNIT_HEAD}, {Scope.LEAD, Scope.COORDINATOR}),
     Act.CONFIRM_COMPLETION: {
-        **_grant({Role.MONITORING_OFFICER, Role.OFFICE_DEPARTMENT_HEAD}, {Scope.MONITOR}),
+        **_grant(FOLLOWING_ROLES, {Scope.MONITOR}),
         **_grant(_OFFICE, {Scope.ANY}),
     },
     Act.RESOLVE_RETURN: {
-        **_grant({Role.MONITORING_OFFICER, Role.OFFICE_DEPARTMENT_HEAD}, {Scope.MONITOR}),
+        **_grant(FOLLOWING_ROLES, {Scope.MONITOR}),
         **_grant(_OFFICE, {Scope.ANY}),
     },
     # The assigning leader, or the Office's leaders whom the Office designates — not the IT administrator.

@@ -36,6 +36,18 @@ class TaskQuerySet(models.QuerySet):
             Q(lead_unit_id=user.unit_id) | Q(pk__in=coordinated) | Q(pk__in=passed_down)
         )
 
+    def monitored_by(self, user) -> TaskQuerySet:
+        """The tasks an Office officer or department head follows (Scope.MONITOR of permissions.py, as SQL):
+        those of their department, those naming them, and those nobody follows yet."""
+        from .models import Task
+
+        through = Task.monitoring_officers.through
+        mine = Q(pk__in=through.objects.filter(user_id=user.pk).values("task_id"))
+        nobody = Q(monitoring_department__isnull=True) & ~Q(pk__in=through.objects.values("task_id"))
+        if user.unit_id:
+            mine |= Q(monitoring_department_id=user.unit_id)
+        return self.filter(mine | nobody)
+
     def editable_by(self, user) -> TaskQuerySet:
         """Who may edit the assignment itself (content, units, deadline): the Office's registrars."""
         if not user or not user.is_authenticated or not user.is_active:

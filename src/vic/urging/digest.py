@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from vic.calendar.services import is_working_day
 from vic.tasks.models import Task
+from vic.tasks.permissions import FOLLOWING_ROLES
 from vic.tasks.status import OVERDUE, due_soon_q
 from vic.units.models import Role, User
 
@@ -21,12 +21,16 @@ LISTED = 10  # tasks listed per section; the rest are counted
 
 
 def followed(user: User):
-    """The tasks a user answers for: a unit's own tasks; the Office staff's monitored tasks."""
+    """The tasks a user answers for: a unit's own; an Office officer's or department head's followed tasks
+    (the rule of the task page's buttons); the leaders' whole province. The clerk and the administrator
+    answer for no task's progress."""
     if not user.sees_province:
         return Task.objects.visible_to(user)
-    if user.role == Role.OFFICE_DEPARTMENT_HEAD:
-        return Task.objects.filter(Q(monitoring_department_id=user.unit_id) | Q(monitoring_officers=user))
-    return Task.objects.filter(monitoring_officers=user)
+    if user.role in FOLLOWING_ROLES:
+        return Task.objects.monitored_by(user)
+    if user.role in (Role.OFFICE_LEADER, Role.PROVINCIAL_LEADER):
+        return Task.objects.all()
+    return Task.objects.none()
 
 
 def compose(user: User, today: datetime.date) -> tuple[str, int] | None:
@@ -34,7 +38,7 @@ def compose(user: User, today: datetime.date) -> tuple[str, int] | None:
     notes = Notification.objects.filter(user=user, read_at__isnull=True)
     if since:
         notes = notes.filter(created_at__gt=since)
-    tasks = followed(user).with_status(today).distinct()
+    tasks = followed(user).with_status(today)
     overdue = tasks.filter(status__in=OVERDUE).order_by("effective_deadline")
     soon = tasks.filter(due_soon_q(today)).order_by("effective_deadline")
     sections = [
