@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from vic.calendar.services import add_working_days, is_working_day, working_days_between
 from vic.tasks.models import Task
+from vic.tasks.status import OPEN, Status
 from vic.units.models import Role, User
 
 from .models import Audience, DateField, Dispatch, ReminderRule, Timing
@@ -44,15 +45,13 @@ class Due:
         return f"#{self.task.pk} {self.task.content[:60]}"
 
 
-def _candidates(rule: ReminderRule):
+def _candidates(rule: ReminderRule, today: datetime.date):
+    """The tasks a rule may speak about, with the facts as they stood on `today` (so `vic remind --today`
+    on a past day lists what was open then)."""
+    qs = Task.objects.with_status(today)
     if rule.date_field == DateField.DELIVERY:  # the Office's own duty: tasks not yet delivered (R-5.1, R-7.1)
-        return Task.objects.filter(delivered_on__isnull=True, withdrawn_on__isnull=True)
-    return Task.objects.filter(
-        delivered_on__isnull=False,
-        withdrawn_on__isnull=True,
-        returned_on__isnull=True,
-        completed_on__isnull=True,
-    )
+        return qs.filter(status=Status.DRAFT)
+    return qs.filter(status__in=OPEN)
 
 
 def matches(rule: ReminderRule, day: datetime.date | None, today: datetime.date) -> bool:
@@ -75,16 +74,30 @@ def tasks_for(rule: ReminderRule, today: datetime.date):
     if not is_working_day(today):
         return []
     field = rule.date_field
-    qs = (
-        _candidates(rule)
-        .select_related("lead_unit")
-        .prefetch_related("monitoring_officers", "coordinating_units")
-    )
+    qs = _candidates(rule, today)
     if rule.timing == Timing.BEFORE:
-        return list(qs.filter(**{field: add_working_days(today, rule.working_days)}))
-    if rule.timing == Timing.ON_DAY:
-        return list(qs.filter(**{field: today}))
-    return [t for t in qs.filter(**{f"{field}__lt": today}) if matches(rule, getattr(t, field), today)]
+        qs = qs.filter(**{field: add_working_days(today, rule.working_days)})
+    elif rule.timing == Timing.ON_DAY:
+        qs = qs.filter(**{field: today})
+    else:
+        # Overdue timings test each date in Python (working-day arithmetic): read ids and dates only, then
+        # load the matches in chunks (SQLite caps the parameters of one query).
+        late = qs.filter(**{f"{field}__lt": today}).values_list("pk", field).order_by("pk")
+        ids = [pk for pk, day in late if matches(rule, day, today)]
+        return [
+            t
+            for i in range(0, len(ids), 2000)
+            for t in _loaded(Task.objects.filter(pk__in=ids[i : i + 2000]))
+        ]
+    return _loaded(qs)
+
+
+def _loaded(qs) -> list[Task]:
+    return list(
+        qs.select_related("lead_unit")
+        .prefetch_related("monitoring_officers", "coordinating_units")
+        .order_by("pk")
+    )
 
 
 def unit_audience(unit, audience: str) -> list[User] | None:
@@ -102,8 +115,15 @@ def unit_audience(unit, audience: str) -> list[User] | None:
     return None
 
 
-def recipients(task: Task, audience: str) -> list[User]:
-    people = unit_audience(task.lead_unit, audience)
+def recipients(task: Task, audience: str, cache: dict | None = None) -> list[User]:
+    """`cache`: one scan asks for the same unit's people (and the Office's) for many tasks."""
+    if cache is not None:
+        key = (task.lead_unit_id, audience)
+        if key not in cache:
+            cache[key] = unit_audience(task.lead_unit, audience)
+        people = cache[key]
+    else:
+        people = unit_audience(task.lead_unit, audience)
     if people is not None:
         return people
     if audience == Audience.COORDINATORS:
@@ -126,11 +146,12 @@ def _subjects(rule: ReminderRule, today: datetime.date) -> list[tuple[Task | Non
 
 def due_on(today: datetime.date) -> list[Due]:
     out = []
+    cache: dict = {}
     for rule in ReminderRule.objects.filter(active=True):
         for task, report in _subjects(rule, today):
             seen = set()
             for audience in rule.audience_list():
-                for user in report.recipients(audience) if report else recipients(task, audience):
+                for user in report.recipients(audience) if report else recipients(task, audience, cache):
                     if user.pk not in seen:
                         seen.add(user.pk)
                         out.append(Due(rule, task, user, report))
@@ -151,10 +172,29 @@ def message(due: Due, today: datetime.date) -> str:
     }
 
 
+def _sent_keys(today: datetime.date) -> set[tuple]:
+    """The day's dispatch log, read once: a rerun (every 15 minutes) skips what went out without a query each."""
+    rows = Dispatch.objects.filter(day=today).values_list(
+        "rule_id", "recipient_id", "task_id", "unit_id", "report"
+    )
+    return set(rows)
+
+
+def _key_of(due: Due) -> tuple:
+    key = due.key
+    unit = key.get("unit")
+    return (due.rule.pk, due.recipient.pk, key["task"].pk if key["task"] else None, unit.pk if unit else None,
+            key.get("report", ""))  # fmt: skip
+
+
 def send(today: datetime.date, email: bool = True) -> int:
-    """Send what is due today; a second run the same day sends nothing (one Dispatch row per key)."""
+    """Send what is due today; a second run the same day sends nothing (one Dispatch row per key; the unique
+    key, not the pre-read, is what keeps two workers from both sending)."""
     sent = 0
+    done = _sent_keys(today)
     for due in due_on(today):
+        if _key_of(due) in done:
+            continue
         with transaction.atomic():
             _dispatch, created = Dispatch.objects.get_or_create(
                 rule=due.rule, day=today, recipient=due.recipient, **due.key
