@@ -34,11 +34,6 @@ class Due:
             return {"task": None, "unit": self.report.unit, "report": self.report.key}
         return {"task": self.task}
 
-    def was_sent(self, today: datetime.date) -> bool:
-        return Dispatch.objects.filter(
-            rule=self.rule, day=today, recipient=self.recipient, **self.key
-        ).exists()
-
     def line(self) -> str:
         if self.report is not None:
             return self.report.line()
@@ -187,14 +182,18 @@ def _key_of(due: Due) -> tuple:
             key.get("report", ""))  # fmt: skip
 
 
+def pending_on(today: datetime.date) -> tuple[list[Due], list[Due]]:
+    """The reminders due on `today`, and those of them the dispatch log does not hold yet."""
+    due = due_on(today)
+    done = _sent_keys(today)
+    return due, [d for d in due if _key_of(d) not in done]
+
+
 def send(today: datetime.date, email: bool = True) -> int:
     """Send what is due today; a second run the same day sends nothing (one Dispatch row per key; the unique
     key, not the pre-read, is what keeps two workers from both sending)."""
     sent = 0
-    done = _sent_keys(today)
-    for due in due_on(today):
-        if _key_of(due) in done:
-            continue
+    for due in pending_on(today)[1]:
         with transaction.atomic():
             _dispatch, created = Dispatch.objects.get_or_create(
                 rule=due.rule, day=today, recipient=due.recipient, **due.key

@@ -28,8 +28,7 @@ class Command(BaseCommand):
             ) from None
         if dry_run:
             # What a real run would send now: the reminders of the day not yet in the dispatch log.
-            due = services.due_on(day)
-            pending = [item for item in due if not item.was_sent(day)]
+            due, pending = services.pending_on(day)
             for item in pending:
                 self.stdout.write(
                     f"{day.isoformat()} · {item.rule.name} · {item.line()} "
