@@ -187,6 +187,9 @@ VIC_UPLOAD_EXTENSIONS = env_list(
 # A whole request (several files): refused before its body is read (core/middleware.py).
 VIC_REQUEST_MAX_BYTES = env_int("VIC_REQUEST_MAX_MB", 4 * env_int("VIC_UPLOAD_MAX_MB", 50)) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The register page holds up to 300 task rows of ~15 fields each (Django's default of 1,000 fields refused
+# a directive of 70 rows).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 6000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # working days allowed to register and deliver a task (urgent: same day).
 VIC_REGISTRATION_WORKING_DAYS = env_int("VIC_REGISTRATION_WORKING_DAYS", 1)

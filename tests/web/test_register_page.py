@@ -337,3 +337,21 @@ def test_an_ongoing_task_needs_no_deadline(page):
     assert page.post([{**ROW, "deadline": "", "schedule": "ongoing"}]).status_code == 302
     task = Task.objects.get()
     assert (task.schedule, task.deadline, task.effective_deadline) == ("ongoing", None, None)
+
+
+def test_an_ongoing_task_with_a_typed_deadline_is_not_silently_dropped(page):
+    response = page.post([{**ROW, "schedule": "ongoing"}])
+    assert response.status_code == 200
+    assert "Nhiệm vụ “Thường xuyên” không có thời hạn: xóa ngày này hoặc chọn “Có thời hạn”." in errors_of(
+        response
+    )
+    assert 'value="20/03/2026"' in response.content.decode()  # what was typed stays on the page
+    nothing_saved()
+
+
+def test_a_directive_of_300_task_rows_is_saved(page, tree):
+    """Django refuses more than 1,000 fields by default: 70 rows of ~15 fields was the limit."""
+    rows = [{**ROW, "content": f"Nhiệm vụ số {i + 1} của kế hoạch"} for i in range(300)]
+    response = page.post(rows, action="draft")
+    assert response.status_code == 302
+    assert Task.objects.count() == 300

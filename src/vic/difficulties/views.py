@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from vic.core import clock
 from vic.core.forms import attach
+from vic.core.params import as_id
 from vic.tasks.models import Task
 
 from . import actions
@@ -85,9 +86,9 @@ def difficulty_create(request):
     if not may_raise(user):
         raise PermissionDenied
     initial = {"about": About.SYSTEM}
-    task_id = request.GET.get("task", "")
-    if task_id.isdigit() and Task.objects.visible_to(user).filter(pk=task_id).exists():
-        initial = {"about": About.TASK, "task": int(task_id)}
+    task_id = as_id(request.GET.get("task"))
+    if task_id and Task.objects.visible_to(user).filter(pk=task_id).exists():
+        initial = {"about": About.TASK, "task": task_id}
     form = RaiseForm(request.POST or None, request.FILES or None, user=user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -138,6 +138,13 @@ class TaskRowForm(forms.Form):
             self.add_error(
                 "deadline", _("Nhập thời hạn (dd/mm/yyyy) hoặc chọn “Thường xuyên”/“Khẩn trương”.")
             )
+        if data.get("schedule") in (Schedule.ONGOING, Schedule.ASAP) and data.get("deadline"):
+            # Never drop what the clerk typed without a word.
+            self.add_error(
+                "deadline",
+                _("Nhiệm vụ “%(kind)s” không có thời hạn: xóa ngày này hoặc chọn “Có thời hạn”.")
+                % {"kind": Schedule(data["schedule"]).label},
+            )
         if data.get("frequency") and data.get("schedule") != Schedule.DATED:
             self.add_error("frequency", _("Nhiệm vụ định kỳ cần thời hạn của kỳ đầu tiên."))
         return data

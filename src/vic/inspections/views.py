@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from vic.core import clock
 from vic.core.forms import attach
+from vic.core.params import as_ids
 from vic.directives.views import _default_issuer
 from vic.tasks.models import Task
 from vic.tasks.specs import TaskSpec
@@ -205,7 +206,7 @@ def add_tasks(request, pk):
     inspection = inspection_for(request.user, pk)
     if not may_record(request.user):
         raise PermissionDenied
-    ids = [v for v in request.POST.getlist("task") if v.isdigit()]
+    ids = as_ids(request.POST.getlist("task"))
     try:
         added = actions.add_checked_tasks(request.user, inspection, ids)
     except ValidationError as error:

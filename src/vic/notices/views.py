@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from vic.core import clock
+from vic.core.params import as_id, as_ids
 from vic.tasks.permissions import role_of
 from vic.units.models import Unit
 
@@ -45,9 +46,8 @@ def notice_list(request):
         .select_related("unit", "issued_by", "signer")
         .order_by("-issued_at", "-id")
     )
-    unit_filter = request.GET.get("unit", "")
-    if unit_filter.isdigit():
-        notices = notices.filter(unit_id=int(unit_filter))
+    if unit_filter := as_id(request.GET.get("unit")):
+        notices = notices.filter(unit_id=unit_filter)
     page = Paginator(notices, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -107,7 +107,7 @@ def notice_create(request, unit_pk):
             messages.success(request, _("Đã lập văn bản đôn đốc gửi %(unit)s.") % {"unit": unit})
             return redirect("notices:detail", pk=notice.pk)
     chosen = set(form["tasks"].value() or []) if form.is_bound else {r.task.pk for r in rows}
-    chosen = {int(pk) for pk in chosen if str(pk).isdigit()}
+    chosen = set(as_ids(chosen))
     context = {
         "unit": unit,
         "rows": rows,

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from vic.core.params import as_id, as_int
 from vic.tasks.models import Task
 from vic.tasks.status import COLOURS, SIX
 from vic.units.models import Leader, Unit, User
@@ -126,9 +127,8 @@ def narrowing_of(user, params) -> dict[str, int]:
     """The page's narrowing from the query string; a unit user is always held to its own unit."""
     out = {}
     for name in NARROWING:
-        value = params.get(name, "")
-        if value.isdigit():
-            out[name] = int(value)
+        if (value := as_id(params.get(name))) is not None:
+            out[name] = value
     if not user.sees_province:
         out["unit"] = user.unit_id  # a guessed id of another unit is ignored, never shown
     return out
@@ -181,8 +181,7 @@ def group_lines(qs, today, by: str, narrowing: dict[str, int]) -> list[Line]:
 
 
 def _year(params, today: datetime.date) -> int:
-    year = int(params["year"]) if str(params.get("year", "")).isdigit() else today.year
-    return year if 2000 <= year <= today.year else today.year
+    return as_int(params.get("year"), 2000, today.year) or today.year
 
 
 def build(user, params, today: datetime.date) -> Dashboard:

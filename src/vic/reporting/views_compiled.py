@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from vic.core import clock
+from vic.core.params import as_int
 from vic.tasks.status import SIX
 
 from . import compiled_actions, content
@@ -44,7 +45,7 @@ def compiled(request):
         try:
             compiled_actions.save_narrative(
                 user, period.kind, period.label, evaluation=data.get("evaluation", ""),
-                proposals=data.get("proposals", ""), revision=int(data.get("revision") or 0),
+                proposals=data.get("proposals", ""), revision=as_int(data.get("revision")) or 0,
             )  # fmt: skip
             messages.success(request, _("Đã lưu đánh giá của báo cáo tổng hợp."))
             return redirect(f"{request.path}?kind={period.kind}&period={period.label}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vic.core.params import ID_MAX
 from vic.units.models import Leader, Role, Unit, UnitKind, User
 
 from .models import DeadlineKind, Schedule, TaskUrgency
@@ -76,7 +77,9 @@ class TaskFilterForm(forms.Form):
     department = forms.ModelChoiceField(
         label=_("Phòng theo dõi"), queryset=Unit.objects.none(), required=False
     )
-    directive = forms.IntegerField(label=_("Văn bản (mã)"), required=False, widget=forms.HiddenInput)
+    directive = forms.IntegerField(
+        label=_("Văn bản (mã)"), required=False, min_value=1, max_value=ID_MAX, widget=forms.HiddenInput
+    )
     is_key = forms.BooleanField(label=_("Chỉ nhiệm vụ trọng tâm"), required=False)
     scope = forms.ChoiceField(choices=SCOPES, required=False, widget=forms.HiddenInput)
 

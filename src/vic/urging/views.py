@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from vic.core.params import as_ids
+
 from . import actions, ical
 from .models import CalendarFeed, FeedScope, Notification, Preference
 
@@ -39,7 +41,7 @@ def notifications(request):
 @login_required
 @require_POST
 def mark_read(request):
-    ids = None if request.POST.get("all") else [int(i) for i in request.POST.getlist("id") if i.isdigit()]
+    ids = None if request.POST.get("all") else as_ids(request.POST.getlist("id"))
     count = actions.mark_read(request.user, ids)
     messages.success(request, _("Đã đánh dấu %(n)d thông báo là đã đọc.") % {"n": count})
     return redirect("urging:notifications")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from vic.core.params import as_id, as_int
 from vic.core.text import fold
 from vic.units.models import Unit
 
@@ -42,7 +43,7 @@ def formats_of(text: str) -> list[str]:
 def find_unit(text: str) -> Unit:
     """A unit by id, code or name (accent-insensitive: "so tai chinh" finds "Sở Tài chính")."""
     text = (text or "").strip()
-    if text.isdigit() and (unit := Unit.objects.filter(pk=int(text)).first()):
+    if (pk := as_id(text)) and (unit := Unit.objects.filter(pk=pk).first()):
         return unit
     if unit := Unit.objects.filter(code__iexact=text).first():
         return unit
@@ -61,10 +62,13 @@ def find_unit(text: str) -> Unit:
 
 
 def _int(value) -> int | None:
-    try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        raise ValidationError(_("Giá trị không hợp lệ: “%(v)s”.") % {"v": value}) from None
+    if value in (None, ""):
+        return None
+    if isinstance(value, int):
+        return value
+    if (number := as_int(value)) is None:
+        raise ValidationError(_("Giá trị không hợp lệ: “%(v)s”.") % {"v": value})
+    return number
 
 
 def filters_of(spec: dict) -> content.Filters:
