@@ -112,7 +112,26 @@ def test_paper_date_in_the_future_is_refused(users, tree):
     report = draft(users.stc_officer, tree)
     with clock.at(D("2026-05-15")), pytest.raises(ValidationError) as error:
         actions.save_draft(users.stc_officer, report, {"paper_date": D("2026-05-16")})
-    assert error.value.message_dict["paper_date"] == ["Ngày văn bản không được sau hôm nay."]
+    assert error.value.message_dict["paper_date"] == ["Ngày văn bản không được sau ngày hôm nay."]
+
+
+@pytest.mark.parametrize("typed", ["1900-01-01", "2026-04-14"])
+def test_paper_date_before_the_reports_window_is_refused(users, tree, typed):
+    """The May report's window opens on 15/04/2026: a paper dated earlier is a typing slip."""
+    report = draft(users.stc_officer, tree)
+    with clock.at(D("2026-05-15")), pytest.raises(ValidationError) as error:
+        actions.save_draft(users.stc_officer, report, {"paper_date": D(typed)})
+    assert error.value.message_dict["paper_date"] == ["Ngày văn bản không được trước ngày 15/04/2026."]
+
+
+def test_a_stale_save_after_the_head_sent_the_report_is_a_conflict_not_a_refusal(users, tree, stc_head):
+    report = draft(users.stc_officer, tree)
+    stale = report.revision
+    with clock.at(D("2026-05-19")):
+        actions.approve_and_submit(stc_head, report)
+        with pytest.raises(ValidationError) as error:
+            actions.save_draft(users.stc_officer, report, {"results": "Phần vừa gõ"}, stale)
+    assert "sau khi bạn mở trang" in error.value.messages[0]
 
 
 def test_officer_sends_to_head_head_declines_then_approves_and_submits(users, tree, stc_head, may_tasks):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
 from vic.tasks.forms import CHOOSE, VNDateField, label_empty_choices, monitoring_officers, office_departments
+from vic.tasks.limits import EARLIEST
 from vic.tasks.models import DeadlineKind, Frequency, Schedule
 from vic.units.models import Leader, Unit
 
@@ -29,9 +28,6 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, list | tuple):
             return [single(d, initial) for d in data]
         return [single(data, initial)] if data else []
-
-
-EARLIEST = datetime.date(1990, 1, 1)  # older documents are typing slips, not tasks to follow
 
 
 class DirectiveForm(forms.Form):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from vic.core import clock
 from vic.core.text import nfc
 from vic.tasks.actions import ConcurrentEdit
+from vic.tasks.limits import check_past_date
 from vic.units.models import Role, User
 from vic.urging.notify import notify
 
@@ -116,7 +117,7 @@ def _conflict(report: UnitReport) -> ConcurrentEdit:
     )
 
 
-def _clean(data: dict) -> dict:
+def _clean(data: dict, report: UnitReport) -> dict:
     out, errors = {}, {}
     for name in NARRATIVE:
         value = nfc(data.get(name) or "")
@@ -129,8 +130,11 @@ def _clean(data: dict) -> dict:
     paper_date = data.get("paper_date")
     if paper_date and not isinstance(paper_date, datetime.date):
         errors["paper_date"] = _("Ngày văn bản không hợp lệ (dd/mm/yyyy).")
-    elif paper_date and paper_date > clock.today():
-        errors["paper_date"] = _("Ngày văn bản không được sau hôm nay.")
+    elif paper_date:
+        try:  # a report of a period is signed after the period's data window opens
+            check_past_date(paper_date, _("Ngày văn bản"), "paper_date", earliest=report.window_start)
+        except ValidationError as error:
+            errors.update(error.message_dict)
     out["paper_date"] = paper_date or None
     if errors:
         raise ValidationError(errors)
@@ -147,12 +151,15 @@ def _save(locked: UnitReport, user, **fields) -> None:
 
 def _run(report: UnitReport, user, data: dict | None, expected_revision: int | None, check, work):
     """Lock, check permission and revision, write `data` (when given) and run `work` in one transaction."""
-    clean = _clean(data) if data is not None else None
+    clean = _clean(data, report) if data is not None else None
     with transaction.atomic():
         locked = _locked(report)
-        check(locked)
+        _require(may_write(user, locked.unit_id), _("Chỉ đơn vị được soạn và gửi báo cáo của mình."))
+        # A stale page of the unit first hears that someone else acted (and keeps what it typed), then why
+        # it may not act at this step.
         if expected_revision is not None and locked.revision != expected_revision:
             raise _conflict(locked)
+        check(locked)
         if clean is not None:
             if not may_edit(user, locked):
                 raise PermissionDenied(_("Bạn không được sửa báo cáo ở bước này."))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from vic.core import clock
 
 from .. import derived
+from ..limits import check_deadline
 from ..models import DeadlineChange, EventKind, Submission, SubmissionKind, SubmissionState, Task
 from ..permissions import Act, can
 from .common import journal
@@ -101,6 +102,7 @@ def decide_extension(
             day = new_deadline or submission.proposed_deadline
             if day is None or (task.deadline and day <= task.deadline):
                 raise ValidationError({"new_deadline": _("Thời hạn mới phải sau thời hạn hiện hành.")})
+            check_deadline(day, task.directive.issue_date, "new_deadline")
             DeadlineChange.objects.create(
                 task=task,
                 old_deadline=task.deadline,

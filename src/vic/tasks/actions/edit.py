@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from vic.core import clock
 
 from .. import derived
+from ..limits import check_deadline, check_past_date
 from ..models import (
     DECIDED_KINDS,
     DeadlineChange,
@@ -111,6 +112,12 @@ def update_task(
                 setattr(task, name, value)
         if "arose_on" in diff and not task.arose_note.strip():
             raise ValidationError({"arose_note": _("Sửa ngày phát sinh cần ghi lý do.")})
+        if "arose_on" in diff:
+            check_past_date(
+                task.arose_on, _("Ngày phát sinh"), "arose_on", earliest=task.directive.issue_date
+            )
+        if "deadline" in diff:
+            check_deadline(task.deadline, task.directive.issue_date)
         if task.schedule != Schedule.DATED:
             task.deadline = None
         if "deadline" in diff and task.delivered_on is None:

@@ -14,13 +14,11 @@ from django.utils.translation import gettext as _
 from vic.core import clock
 
 from .. import derived
+from ..limits import MAX_RECURRENCE_YEARS, deadline_problem
 from ..models import EventKind, Schedule, Task, TaskCoordination, TaskSeries
 from ..specs import TaskSpec
 from .common import journal, require_registrar, unique
 
-# Limits that catch typing slips (31/12/9999, a monthly duty until 2200) before they become thousands of rows.
-MAX_DEADLINE_YEARS = 10
-MAX_RECURRENCE_YEARS = 5
 MAX_CONTENT = 5000
 
 
@@ -39,15 +37,8 @@ def validate_spec(spec: TaskSpec, issued: datetime.date | None = None) -> None:
         errors["deadline"] = _("Nhiệm vụ định kỳ cần thời hạn của kỳ đầu tiên.")
     if spec.frequency and spec.recurrence_until and spec.deadline and spec.recurrence_until < spec.deadline:
         errors["recurrence_until"] = _("Ngày kết thúc định kỳ phải sau thời hạn kỳ đầu.")
-    if issued and spec.deadline and spec.deadline < issued:
-        errors["deadline"] = _("Thời hạn %(day)s trước ngày ban hành văn bản (%(issued)s).") % {
-            "day": spec.deadline.strftime("%d/%m/%Y"),
-            "issued": issued.strftime("%d/%m/%Y"),
-        }
-    if issued and spec.deadline and spec.deadline > derived.add_months(issued, 12 * MAX_DEADLINE_YEARS):
-        errors["deadline"] = _("Thời hạn quá %(n)d năm kể từ ngày ban hành: kiểm tra lại năm.") % {
-            "n": MAX_DEADLINE_YEARS
-        }
+    if spec.deadline and (problem := deadline_problem(spec.deadline, issued)):
+        errors["deadline"] = problem
     if (
         spec.frequency
         and spec.deadline

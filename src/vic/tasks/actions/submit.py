@@ -14,6 +14,7 @@ from vic.core import clock
 from vic.core.uploads import check_upload, store_upload
 from vic.units.models import Role
 
+from ..limits import check_deadline, check_past_date
 from ..models import EventKind, Submission, SubmissionKind, SubmissionState, Task, TaskCoordination, TaskFile
 from ..permissions import Act, can
 from ..status import OVERDUE, status_of_task
@@ -108,6 +109,9 @@ def submit(
         )
     day = reported_on or clock.today()
     check_fact_date(task, day, _("Ngày báo cáo"))
+    check_past_date(paper_date, _("Ngày văn bản báo cáo"), "paper_date", earliest=task.directive.issue_date)
+    if kind == SubmissionKind.EXTENSION:
+        check_deadline(proposed_deadline, task.directive.issue_date, "proposed_deadline")
     checked = [(upload, check_upload(upload)) for upload in uploads]
     with transaction.atomic():
         caller, task = task, Task.objects.select_for_update().get(pk=task.pk)

@@ -73,6 +73,8 @@ def pass_down(
         )
     if not content.strip():
         raise ValidationError({"content": _("Chưa nhập nội dung phần việc.")})
+    if deadline and deadline < clock.today():
+        raise ValidationError({"deadline": _("Thời hạn phần việc không được trước ngày hôm nay.")})
     if deadline and task.deadline and deadline > task.deadline:
         raise ValidationError({"deadline": _("Thời hạn phần việc không được sau thời hạn của nhiệm vụ.")})
     with transaction.atomic():
