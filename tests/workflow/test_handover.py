@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from tests.factories import UserFactory, register_tasks
-from tests.web.helpers import flat, form_fields
-from tests.workflow.helpers import DELIVERED, detail_html, press
+from tests.web.helpers import flat, form_fields, messages_of
+from tests.workflow.helpers import DELIVERED, detail_html, press, snapshot
 
 from vic.core import clock
 from vic.tasks import actions
@@ -183,3 +184,23 @@ def test_an_explanation_waiting_for_the_head_survives_completion(users, tree, di
     actions.confirm_completion(users.monitoring_officer, district_task)
     explanation.refresh_from_db()
     assert explanation.state == SubmissionState.AWAITING_HEAD
+
+
+def test_a_withdrawn_task_is_neither_acknowledged_nor_delivered_nor_edited(
+    client, clerk, users, district_task
+):
+    fresh = actions.withdraw_task(clerk, district_task, "Không còn cần thiết")
+    before = snapshot()
+
+    client.force_login(users.district_officer)
+    response = press(client, district_task, "nhan")
+    assert messages_of(response) == ["Nhiệm vụ chưa chuyển giao hoặc đã thu hồi."]
+
+    client.force_login(clerk)
+    response = client.post(reverse("tasks:deliver", args=[district_task.pk]))
+    assert messages_of(response) == ["Nhiệm vụ đã được chuyển giao trước đó hoặc đã thu hồi."]
+    response = client.get(reverse("tasks:edit", args=[district_task.pk]))
+    assert messages_of(response) == ["Nhiệm vụ đã thu hồi: không sửa được."]
+    with pytest.raises(ValidationError, match="đã thu hồi"):
+        actions.update_task(clerk, district_task, {"content": "Sửa"}, expected_version=fresh.version)
+    assert snapshot() == before

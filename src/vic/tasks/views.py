@@ -208,6 +208,9 @@ def task_edit(request, pk):
     task = task_for(request.user, pk)
     if not Task.objects.editable_by(request.user).filter(pk=pk).exists():
         raise PermissionDenied
+    if task.withdrawn_on:
+        messages.error(request, _("Nhiệm vụ đã thu hồi: không sửa được."))
+        return redirect("tasks:detail", pk=pk)
     form = TaskEditForm(request.POST or None, initial=_edit_initial(task))
     newer = []
     if request.method == "POST" and form.is_valid():
@@ -269,9 +272,13 @@ def task_deliver(request, pk):
     return _act(
         request,
         pk,
-        lambda task: actions.deliver_tasks(request.user, [task]),
+        lambda task: actions.deliver_tasks(request.user, [task]) or _refuse_delivery(),
         _("Đã chuyển giao nhiệm vụ cho đơn vị."),
     )
+
+
+def _refuse_delivery():
+    raise ValidationError(_("Nhiệm vụ đã được chuyển giao trước đó hoặc đã thu hồi."))
 
 
 @login_required

@@ -104,6 +104,8 @@ def update_task(
         if not Task.objects.filter(pk=task.pk, version=expected_version).update(version=F("version") + 1):
             raise _conflict(task.pk)
         task = Task.objects.select_for_update().get(pk=task.pk)
+        if task.withdrawn_on:
+            raise ValidationError(_("Nhiệm vụ đã thu hồi: không sửa được."))
         diff = {}
         for name, value in changes.items():
             before = getattr(task, name)
@@ -180,7 +182,7 @@ def update_task_group(
     `expected_versions` holds the version of every task of the group as the editor saw them."""
     changes = {k: v for k, v in changes.items() if k != "lead_unit"}
     with transaction.atomic():
-        members = list(Task.objects.filter(group_id=task.group_id).order_by("pk"))
+        members = list(Task.objects.filter(group_id=task.group_id, withdrawn_on__isnull=True).order_by("pk"))
         for member in members:
             if member.pk not in expected_versions:
                 raise _conflict(member.pk)

@@ -233,6 +233,9 @@ def acknowledge(user, task: Task) -> Task:
         raise PermissionDenied(_("Bạn không có quyền xác nhận nhận nhiệm vụ này."))
     now = clock.now()
     with transaction.atomic():
+        row = Task.objects.select_for_update().get(pk=task.pk)
+        if not row.delivered_on or row.withdrawn_on:
+            raise ValidationError(_("Nhiệm vụ chưa chuyển giao hoặc đã thu hồi."))
         if user.unit_id == task.lead_unit_id:
             done = Task.objects.filter(pk=task.pk, acknowledged_at__isnull=True).update(
                 acknowledged_at=now, acknowledged_by=user, version=F("version") + 1
