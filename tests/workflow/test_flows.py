@@ -983,7 +983,9 @@ def test_an_officers_progress_waits_for_the_head_then_takes_effect(
     client.force_login(users.district_officer)
     with clock.at(D("2026-03-03")):
         response = press(client, district_task, "bao-cao", text="Đã kiểm đếm 60% diện tích")
-        assert success(response) == ["Đã gửi báo cáo tiến độ."]
+        assert success(response) == [
+            "Đã lưu “Báo cáo tiến độ”; đang chờ thủ trưởng đơn vị duyệt rồi mới gửi Văn phòng."
+        ]
     report = district_task.submissions.get()
     assert report.state == SubmissionState.AWAITING_HEAD
     district_task.refresh_from_db()
@@ -1226,3 +1228,18 @@ def test_an_administrator_without_a_unit_enters_a_report_without_a_server_error(
     report = task.submissions.get()
     assert (report.author, report.state) == (users.admin, SubmissionState.SUBMITTED)
     assert fresh(task).started_on == today
+
+
+def test_a_return_waiting_for_the_head_cannot_be_sent_twice(
+    client, users, district_head, approving_district, district_task
+):
+    client.force_login(users.district_officer)
+    response = press(client, district_task, "tra-lai", text="Không thuộc thẩm quyền của huyện")
+    assert success(response) == [
+        "Đã lưu “Trả lại nhiệm vụ”; đang chờ thủ trưởng đơn vị duyệt rồi mới gửi Văn phòng."
+    ]
+    assert 'data-act="tra-lai"' not in detail_html(client, district_task)
+    before = snapshot()
+    error = form_error(press(client, district_task, "tra-lai", text="Gửi lại lần nữa"))
+    assert "Đã có một đề xuất cùng loại đang chờ xử lý." in error
+    assert snapshot() == before

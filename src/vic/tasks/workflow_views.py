@@ -170,14 +170,22 @@ def task_act(request, pk, slug):
     if form is not None and not form.is_valid():
         return render_detail(request, task, open_slug=slug, bound=form, status=400)
     try:
-        step.run(request.user, task, form.cleaned_data if form is not None else {})
+        result = step.run(request.user, task, form.cleaned_data if form is not None else {})
     except ValidationError as error:
         if form is None:
             messages.error(request, " ".join(error.messages))
             return redirect("tasks:detail", pk=pk)
         form.add_error(None, error)
         return render_detail(request, task, open_slug=slug, bound=form, status=400)
-    messages.success(request, step.done)
+    if isinstance(result, Submission) and result.state == SubmissionState.AWAITING_HEAD:
+        # Not sent yet: say so, or the officer believes the Office has it.
+        messages.success(
+            request,
+            _("Đã lưu “%(kind)s”; đang chờ thủ trưởng đơn vị duyệt rồi mới gửi Văn phòng.")
+            % {"kind": result.get_kind_display()},
+        )
+    else:
+        messages.success(request, step.done)
     return redirect("tasks:detail", pk=pk)
 
 
@@ -187,6 +195,10 @@ def panel(user, task: Task, acts: set[str], open_slug: str | None = None, bound=
         task.submissions.seen_by(user).select_related("author", "unit", "approved_by", "decided_by")
     )
     pending = {s.kind: s for s in submissions if s.state == SubmissionState.SUBMITTED}
+    # What the unit sent, or its head still holds: one of each decided kind at a time.
+    waiting = {
+        s.kind for s in submissions if s.state in (SubmissionState.SUBMITTED, SubmissionState.AWAITING_HEAD)
+    }
     awaiting_head = [
         s for s in submissions if s.state == SubmissionState.AWAITING_HEAD and s.unit_id == user.unit_id
     ]
@@ -209,13 +221,13 @@ def panel(user, task: Task, acts: set[str], open_slug: str | None = None, bound=
         "bao-cao": Act.REPORT_PROGRESS in acts and working,
         "de-xuat-hoan-thanh": Act.PROPOSE_COMPLETION in acts
         and working
-        and SubmissionKind.COMPLETION not in pending,
+        and SubmissionKind.COMPLETION not in waiting,
         "de-xuat-gia-han": Act.PROPOSE_EXTENSION in acts
         and working
         and task.deadline is not None
-        and SubmissionKind.EXTENSION not in pending,
+        and SubmissionKind.EXTENSION not in waiting,
         "giai-trinh": Act.EXPLAIN in acts and bool(task.delivered_on) and not task.withdrawn_on,
-        "tra-lai": Act.RETURN in acts and working,
+        "tra-lai": Act.RETURN in acts and working and SubmissionKind.RETURN not in waiting,
         "phoi-hop": Act.CONTRIBUTE in acts and open_work,
         "duyet": Act.APPROVE in acts and bool(awaiting_head),
         "xac-nhan-hoan-thanh": Act.CONFIRM_COMPLETION in acts and working,

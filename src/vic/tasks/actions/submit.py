@@ -15,7 +15,16 @@ from vic.core.uploads import check_upload, store_upload
 from vic.units.models import Role
 
 from ..limits import check_deadline, check_past_date
-from ..models import EventKind, Submission, SubmissionKind, SubmissionState, Task, TaskCoordination, TaskFile
+from ..models import (
+    DECIDED_KINDS,
+    EventKind,
+    Submission,
+    SubmissionKind,
+    SubmissionState,
+    Task,
+    TaskCoordination,
+    TaskFile,
+)
 from ..permissions import Act, can
 from ..status import OVERDUE, status_of_task
 from .common import active, journal
@@ -62,7 +71,7 @@ def _check_state(
     pending = task.submissions.filter(
         kind=kind, state__in=[SubmissionState.AWAITING_HEAD, SubmissionState.SUBMITTED]
     )
-    if at_submit and kind in (SubmissionKind.COMPLETION, SubmissionKind.EXTENSION) and pending.exists():
+    if at_submit and kind in DECIDED_KINDS and pending.exists():
         raise ValidationError(_("Đã có một đề xuất cùng loại đang chờ xử lý."))
     if kind == SubmissionKind.EXTENSION:
         if task.deadline is None:
