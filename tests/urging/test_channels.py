@@ -224,3 +224,15 @@ def test_reminders_reach_coordinators_and_escalate_to_office_leaders(users, cler
     assert UserFactory(role=Role.OFFICE_LEADER, unit=tree.office) in {
         d.recipient for d in services.due_on(D("2026-03-03"))
     }
+
+
+def test_a_notification_about_a_report_opens_the_report_never_another_site(client, users):
+    client.force_login(users.stc_officer)
+    notify([users.stc_officer], "Thủ trưởng trả lại báo cáo tháng 5 năm 2026", link="/bao-cao/don-vi/7/")
+    notify([users.stc_officer], "Liên kết lạ", link="//example.com/x")
+    mine, odd = (
+        Notification.objects.get(link="/bao-cao/don-vi/7/"),
+        Notification.objects.get(text="Liên kết lạ"),
+    )
+    assert client.post(reverse("urging:open", args=[mine.pk])).url == "/bao-cao/don-vi/7/"
+    assert client.post(reverse("urging:open", args=[odd.pk])).url == reverse("urging:notifications")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from tests.factories import DirectiveFactory, UserFactory, register_tasks
+from tests.factories import DirectiveFactory, UnitFactory, UserFactory, register_tasks
 
 from vic.core import clock
 from vic.tasks import actions
 from vic.tasks.models import EventKind, SubmissionKind
+from vic.units.models import UnitKind
 from vic.urging.fanout import WHO
 from vic.urging.models import Notification
 
@@ -22,6 +23,7 @@ SILENT = {
     EventKind.REGISTERED,
     EventKind.ACKNOWLEDGED,
     EventKind.APPROVED,
+    EventKind.DECLINED,
     EventKind.URGED,
     EventKind.PASSED_DOWN,
     EventKind.INSPECTED,
@@ -105,5 +107,23 @@ def test_a_unit_needing_its_heads_approval_tells_the_head_first(users, tree, tas
     assert told(users.monitoring_officer) == []  # nothing reaches the Office before the head approves
     with clock.at(D("2026-03-05")):
         actions.approve_submission(task.stc_head, submission, approve=False, note="Bổ sung số liệu")
-    assert told(users.stc_officer)[-1].startswith("Thủ trưởng đơn vị không duyệt")
+    assert (
+        told(users.stc_officer)[-1]
+        == "Thủ trưởng đơn vị không duyệt “Báo cáo tiến độ” của bạn: Bổ sung số liệu"
+    )
     assert told(users.monitoring_officer) == []
+
+
+def test_a_part_passed_down_tells_the_sub_unit_and_an_urge_tells_the_coordinator(users, tree, task):
+    sub_unit = UnitFactory(
+        name="Phòng Quản lý ngân sách", kind=UnitKind.SUB_UNIT, code="stc-qlns", parent=tree.stc
+    )
+    sub_officer = UserFactory(username="qlns", unit_officer=True, unit=sub_unit)
+    Notification.objects.all().delete()
+    with clock.at(D("2026-03-05")):
+        actions.pass_down(users.stc_officer, task, "Tổng hợp số liệu ngân sách", assignee_unit=sub_unit)
+        actions.urge_coordinator(
+            users.stc_officer, task.coordinations.get(), "Đề nghị gửi số liệu trước 10/3"
+        )
+    assert [t.split(" — ")[0] for t in told(sub_officer)] == ["Giao việc cho cấp dưới"]
+    assert [t.split(" — ")[0] for t in told(users.district_officer)] == ["Đôn đốc"]

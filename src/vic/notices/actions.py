@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from vic.core import clock
@@ -180,4 +181,5 @@ def _notify(notice: UrgingNotice, data: bytes) -> None:
         notification_text(notice),
         subject=_("văn bản đôn đốc %(ref)s") % {"ref": notice.reference},
         attachments=[(notice.filename, data, DOCX_TYPE)],
+        link=reverse("notices:detail", args=[notice.pk]),
     )

@@ -11,6 +11,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,7 +24,7 @@ from vic.urging.notify import notify
 
 from . import snapshot
 from .models import ReportState, UnitReport
-from .periods import Period, PeriodKind, window_in_force
+from .periods import Period, PeriodKind, parse, window_in_force
 
 NARRATIVE = ("results", "difficulties", "proposals")
 MAX_TEXT = 20000
@@ -187,7 +188,15 @@ def _people(unit_id: int, role: str) -> list[User]:
 
 
 def _title(report: UnitReport) -> str:
-    return _("%(kind)s kỳ %(period)s") % {"kind": report.get_kind_display(), "period": report.period}
+    """ "báo cáo tháng 11 năm 2026": how a notification names the report."""
+    return _("%(kind)s %(period)s") % {
+        "kind": report.get_kind_display().lower(),
+        "period": parse(report.kind, report.period).title,
+    }
+
+
+def _link(report: UnitReport) -> str:
+    return reverse("reporting:unit_report", args=[report.pk])
 
 
 def send_to_head(user, report: UnitReport, data: dict | None = None, expected_revision: int | None = None):
@@ -209,7 +218,9 @@ def send_to_head(user, report: UnitReport, data: dict | None = None, expected_re
             "who": user,
             "title": _title(locked),
         }
-        notify(_people(locked.unit_id, Role.UNIT_HEAD), text, subject=_("Báo cáo chờ duyệt"))
+        notify(
+            _people(locked.unit_id, Role.UNIT_HEAD), text, subject=_("Báo cáo chờ duyệt"), link=_link(locked)
+        )
 
     return _run(report, user, data, expected_revision, check, work)
 
@@ -246,7 +257,7 @@ def approve_and_submit(
         )
         officers = [u for u in _people(locked.unit_id, Role.UNIT_OFFICER) if u.pk != user.pk]
         text = _("%(who)s đã duyệt và gửi %(title)s của đơn vị.") % {"who": user, "title": _title(locked)}
-        notify(officers, text, subject=_("Báo cáo đã gửi"))
+        notify(officers, text, subject=_("Báo cáo đã gửi"), link=_link(locked))
 
     return _run(report, user, data, expected_revision, check, work)
 
@@ -265,7 +276,12 @@ def decline(user, report: UnitReport, note: str, expected_revision: int | None =
     def work(locked):
         _save(locked, user, state=ReportState.DRAFT, head_note=note[:MAX_TEXT])
         text = _("Thủ trưởng trả lại %(title)s để sửa: %(note)s") % {"title": _title(locked), "note": note}
-        notify(_people(locked.unit_id, Role.UNIT_OFFICER), text, subject=_("Báo cáo bị trả lại"))
+        notify(
+            _people(locked.unit_id, Role.UNIT_OFFICER),
+            text,
+            subject=_("Báo cáo bị trả lại"),
+            link=_link(locked),
+        )
 
     return _run(report, user, None, expected_revision, check, work)
 

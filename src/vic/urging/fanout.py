@@ -15,7 +15,6 @@ from .notify import notify
 from .services import recipients
 
 ACTOR_UNIT_HEAD = "actor_unit_head"  # a submission waits for the head of the sender's unit
-ACTOR_UNIT_OFFICERS = "actor_unit_officers"  # the head declined: back to the unit's officers
 ASSIGNING_LEADER = "assigning_leader"  # extension proposals are the assigning leader's to decide
 
 LEAD, COORDS, MONITORS = Audience.LEAD_UNIT, Audience.COORDINATORS, Audience.MONITORS
@@ -27,7 +26,6 @@ WHO = {
     EventKind.RETURN_RESOLVED: (LEAD,),
     EventKind.RECOMPUTED: (LEAD,),
     EventKind.SUBMITTED: (ACTOR_UNIT_HEAD,),
-    EventKind.DECLINED: (ACTOR_UNIT_OFFICERS,),
     EventKind.PROGRESS: (MONITORS,),
     EventKind.COMPLETION_PROPOSED: (MONITORS,),
     EventKind.RETURNED: (MONITORS,),
@@ -49,19 +47,18 @@ def audience(event: TaskEvent, code: str) -> list[User]:
     active = User.objects.filter(is_active=True)
     if code == ACTOR_UNIT_HEAD:
         return list(active.filter(unit_id=actor.unit_id, role=Role.UNIT_HEAD)) if actor.unit_id else []
-    if code == ACTOR_UNIT_OFFICERS:
-        return list(active.filter(unit_id=actor.unit_id, role=Role.UNIT_OFFICER)) if actor.unit_id else []
     if code == ASSIGNING_LEADER:
         leader = task.assigning_leader
         return [leader.user] if leader and leader.user_id and leader.user.is_active else []
     return recipients(task, code)
 
 
-def tell(event: TaskEvent) -> None:
-    codes = WHO.get(event.kind)
-    if not codes or event.task.delivered_on is None:
+def tell(event: TaskEvent, also=()) -> None:
+    codes = WHO.get(event.kind, ())
+    if not (codes or also) or event.task.delivered_on is None:
         return
-    people = {u.pk: u for code in codes for u in audience(event, code) if u.pk != event.actor_id}
+    everyone = [*(u for code in codes for u in audience(event, code)), *also]
+    people = {u.pk: u for u in everyone if u.pk != event.actor_id}
     if not people:
         return
     text = _("%(what)s — nhiệm vụ #%(id)s “%(content)s” (%(who)s)") % {

@@ -114,6 +114,8 @@ class Notification(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     task = models.ForeignKey("tasks.Task", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     text = models.CharField(_("nội dung"), max_length=500)
+    # Where opening it leads when it is not about a task (a unit report, an urging notice): a local path.
+    link = models.CharField(_("liên kết"), max_length=200, blank=True)
     created_at = models.DateTimeField(default=clock.now, db_index=True)
     read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
 

@@ -22,13 +22,14 @@ def notify(
     subject: str | None = None,
     email: bool = True,
     attachments: list[tuple[str, bytes, str]] = (),
+    link: str = "",
 ) -> list[Notification]:
     """Must run inside the caller's transaction: nothing is sent if the caller's change is rolled back.
     `email=False` keeps it to the bell (the demo's replayed history); `attachments` (name, bytes, type)
-    go with the e-mail."""
+    go with the e-mail; `link` is the page the bell opens when the notification is not about a task."""
     made = []
     for user in {u.pk: u for u in users if u.is_active}.values():
-        made.append(Notification.objects.create(user=user, task=task, text=text[:500]))
+        made.append(Notification.objects.create(user=user, task=task, text=text[:500], link=link))
         if email and user.email and Preference.of(user).email_each:
             queue_email(subject or _("Thông báo"), text, [user.email], list(attachments))
     return made

@@ -52,7 +52,11 @@ def mark_read(request):
 def open_notification(request, pk: int):
     note = get_object_or_404(Notification, pk=pk, user=request.user)
     actions.mark_read(request.user, [note.pk])
-    return redirect("tasks:detail", pk=note.task_id) if note.task_id else redirect("urging:notifications")
+    if note.task_id:
+        return redirect("tasks:detail", pk=note.task_id)
+    if note.link.startswith("/") and not note.link.startswith("//"):  # a path of this site, never elsewhere
+        return redirect(note.link)
+    return redirect("urging:notifications")
 
 
 @login_required

@@ -12,12 +12,13 @@ class ConcurrentEdit(ValidationError):
     """Someone saved the task after this user opened it; nothing of theirs is overwritten."""
 
 
-def journal(task: Task, kind: str, actor, note: str = "", changes: dict | None = None) -> TaskEvent:
-    """The journal row, and the people it concerns told of it (urging/fanout.py holds who)."""
+def journal(task: Task, kind: str, actor, note: str = "", changes: dict | None = None, also=()) -> TaskEvent:
+    """The journal row, and the people it concerns told of it (urging/fanout.py holds who); `also`: people
+    only the action knows (the sub-unit a part goes to, the coordinator urged)."""
     from vic.urging.fanout import tell
 
     event = TaskEvent.objects.create(task=task, kind=kind, actor=actor, note=note, changes=changes or {})
-    tell(event)
+    tell(event, also)
     return event
 
 

@@ -219,6 +219,18 @@ def approve_submission(user, submission: Submission, *, approve: bool, note: str
             user,
             note=kind_label,  # the head's reasons stay on the submission, inside the unit
         )
+        if not approve:
+            # The reasons go to who wrote it, inside the unit; the journal (seen by the Office) only says
+            # that the head held it back.
+            from vic.urging.notify import notify
+
+            notify(
+                [submission.author],
+                _("Thủ trưởng đơn vị không duyệt “%(kind)s” của bạn: %(note)s")
+                % {"kind": kind_label, "note": note.strip()[:300]},
+                task=task,
+                subject=_("Báo cáo, đề xuất không được duyệt"),
+            )
         if approve:
             _check_state(
                 task,

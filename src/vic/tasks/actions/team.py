@@ -8,7 +8,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from vic.core import clock
-from vic.units.models import Unit, User
+from vic.units.models import Role, Unit, User
 
 from ..models import EventKind, Task, TaskCoordination, TaskPart
 from ..permissions import Act, can
@@ -22,7 +22,13 @@ def urge_coordinator(user, coordination: TaskCoordination, note: str) -> TaskCoo
     with transaction.atomic():
         _check_open(task)
         TaskCoordination.objects.filter(pk=coordination.pk).update(last_urged_at=clock.now())
-        journal(task, EventKind.URGED, user, note=f"{coordination.unit}: {note}".strip(": "))
+        journal(
+            task,
+            EventKind.URGED,
+            user,
+            note=f"{coordination.unit}: {note}".strip(": "),
+            also=unit_people(coordination.unit),
+        )
     coordination.refresh_from_db()
     return coordination
 
@@ -42,6 +48,11 @@ def _check_open(task: Task) -> None:
 def close_parts(task: Task) -> int:
     """The task left the unit: its parts passed down end, and their people no longer see the task."""
     return TaskPart.objects.filter(task=task, closed_on__isnull=True).update(closed_on=clock.today())
+
+
+def unit_people(unit: Unit) -> list[User]:
+    """Who answers for a unit's share: its officers and head."""
+    return list(User.objects.filter(unit=unit, is_active=True, role__in=[Role.UNIT_OFFICER, Role.UNIT_HEAD]))
 
 
 def team_of(unit: Unit):
@@ -88,7 +99,8 @@ def pass_down(
             assigned_by=user,
         )
         who = assignee_unit or assignee
-        journal(task, EventKind.PASSED_DOWN, user, note=f"{who}: {part.content[:300]}")
+        told = unit_people(assignee_unit) if assignee_unit else [assignee]
+        journal(task, EventKind.PASSED_DOWN, user, note=f"{who}: {part.content[:300]}", also=told)
     return part
 
 
