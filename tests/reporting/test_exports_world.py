@@ -112,7 +112,8 @@ def expected(start=START, end=END, qs=None) -> dict[int, Counter]:
 def rate(c: Counter) -> float | None:
     due = sum(c[s] for s in (Status.DONE_ON_TIME, Status.DONE_LATE, Status.IN_PROGRESS_OVERDUE,
                              Status.NOT_STARTED_OVERDUE))  # fmt: skip
-    return round(100 * c[Status.DONE_ON_TIME] / due, 1) if due else None
+    # Half up, in integers (an independent face of figures.percent): 5/16 → 31.3.
+    return (2000 * c[Status.DONE_ON_TIME] + due) // (2 * due) / 10 if due else None
 
 
 def docx_of(data: bytes):

@@ -32,8 +32,8 @@ TABLE_PT = 13
 TEXT_WIDTH_MM = 210 - 30 - 15
 # Column widths of the task table (mm), summing to the text width.
 TASK_COLUMNS = [
-    ("STT", 10),
-    ("Nội dung nhiệm vụ", 52),
+    ("STT", 12),  # 10 mm wrapped "STT" at 13 pt
+    ("Nội dung nhiệm vụ", 50),
     ("Văn bản giao", 33),
     ("Thời hạn", 24),
     ("Tình trạng", 28),

@@ -53,11 +53,12 @@ def committee_name() -> str:
 
 
 def place_of(committee: str) -> str:
-    """Decree 30: the place name of a provincial body is the province's name ("Cà Mau")."""
+    """Decree 30: the place name is that of the body's seat: the province's for a provincial body ("Cà Mau"),
+    the district's for a district committee ("U Minh")."""
     rest = (
         committee[len("Ủy ban nhân dân ") :] if fold(committee).startswith("uy ban nhan dan ") else committee
     )
-    for prefix in ("tỉnh ", "thành phố "):
+    for prefix in ("tỉnh ", "thành phố ", "huyện ", "thị xã ", "quận "):
         if fold(rest).startswith(fold(prefix)):
             return rest[len(prefix) :]
     return rest

@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass, field, replace
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -119,6 +119,7 @@ class Compiled:
     tasks: object = None  # the population (a lazy queryset with `status`), for the Excel task list
     source: object = None  # the filtered tasks, for lists Excel gives in full
     key_total: int = 0  # how many key tasks; `key_tasks` holds the first VIC_REPORT_LIST_LIMIT
+    user: object = None  # who asked for it (the Word file's signer when an Office leader)
 
     @property
     def overdue_total(self) -> int:
@@ -143,10 +144,21 @@ class Compiled:
         return [s for s in self.submissions or [] if s.late]
 
 
+def started(w):
+    """A period whose data window has not opened has nothing to report (and "from 15/02/2027 to today"
+    would read backwards)."""
+    if w.start > clock.today():
+        raise ValidationError(
+            _("Kỳ báo cáo %(period)s chưa bắt đầu: số liệu tính từ ngày %(day)s.")
+            % {"period": w.period.title, "day": w.start.strftime("%d/%m/%Y")}
+        )
+    return w
+
+
 def compiled(user, period: Period, filters: Filters | None = None) -> Compiled:
     filters = filters or Filters()
     limit = settings.VIC_REPORT_LIST_LIMIT
-    w = window_in_force(period)
+    w = started(window_in_force(period))
     w = replace(w, end=figures.as_of(w.end))  # an open window is judged as of today
     qs = filters.apply(tasks_for(user))
     rows = figures.table(qs, w.start, w.end, by="unit")
@@ -173,6 +185,7 @@ def compiled(user, period: Period, filters: Filters | None = None) -> Compiled:
         tasks=figures.population(qs, w.start, w.end),
         source=qs,
         key_total=figures.population(qs, w.start, w.end).filter(is_key=True).count(),
+        user=None if user is SYSTEM else user,
     )
 
 
@@ -239,12 +252,14 @@ def unit_period(user, unit: Unit, period: Period) -> UnitContent:
     """The unit's current report for `period`, or the figures of the data when it has not written one."""
     # The version the Office counts; else the draft being written (a first report not sent yet).
     mine = UnitReport.objects.filter(unit=unit, kind=period.kind, period=period.label)
+    if user is not SYSTEM:
+        mine = mine.visible_to(user)  # the Office reads what was sent, never a unit's draft
     report = mine.in_force().first() or mine.current().first()
     if report is not None:
         return unit_report(user, report)
     if user is not SYSTEM and not (user.sees_province or user.unit_id == unit.pk):
         raise PermissionDenied(_("Bạn không được xem báo cáo của đơn vị này."))
-    w = window_in_force(period)
+    w = started(window_in_force(period))
     return UnitContent(
         None,
         unit,

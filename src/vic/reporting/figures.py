@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, TextField, When
 
@@ -48,10 +49,20 @@ def population(qs, start: datetime.date, end: datetime.date):
     )
 
 
+def one_decimal(value: float) -> float:
+    """Rounded half up, as officials and Excel's ROUND do (31.25 → 31.3; Python's round() gives 31.2)."""
+    return float(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def percent(part: int, whole: int) -> float | None:
+    """`part` of `whole` in percent, one decimal; None when there is no whole."""
+    return one_decimal(100.0 * part / whole) if whole else None
+
+
 def rate(counts: dict[str, int]) -> float | None:
     """On-time rate in percent (one decimal), None when nothing was due (no denominator)."""
     due = sum(counts.get(s, 0) for s in RATE_DENOMINATOR)
-    return round(100.0 * counts.get(Status.DONE_ON_TIME, 0) / due, 1) if due else None
+    return percent(counts.get(Status.DONE_ON_TIME, 0), due)
 
 
 @dataclass

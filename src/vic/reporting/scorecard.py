@@ -26,14 +26,14 @@ from vic.tasks.status import OPEN
 from vic.units.models import Unit, UnitKind
 
 from . import figures
+from .figures import one_decimal, percent
 from .models import PERIODIC, PeriodSetting, UnitReport
 from .periods import DEFAULT_RULES, PeriodKind, Window, periods_of_year, window
 
 LATE_LIST_LIMIT = 200
 
 
-def share(part: int, whole: int) -> float | None:
-    return round(100.0 * part / whole, 1) if whole else None
+share = percent
 
 
 @dataclass
@@ -60,7 +60,7 @@ class UnitScore:
     def composite(self) -> float | None:
         """The mean of the rates available (a unit with nothing to measure has no score)."""
         rates = [r for r in (self.on_time_rate, self.progress_rate, self.reports_rate) if r is not None]
-        return round(sum(rates) / len(rates), 1) if rates else None
+        return one_decimal(sum(rates) / len(rates)) if rates else None
 
 
 def monthly_windows(w: Window, today: datetime.date) -> list[tuple[datetime.date, datetime.date]]:

@@ -14,7 +14,7 @@ from vic.tasks.status import SIX
 
 from . import compiled_actions, content
 from .forms import CompiledFilterForm
-from .periods import PeriodKind, current, parse
+from .periods import PeriodKind, current, parse, window_in_force
 
 
 @login_required
@@ -32,8 +32,9 @@ def compiled(request):
         filters = content.Filters(f["leader"], f["unit"], f["directive_kind"], f["key_only"])
         try:
             period = parse(kind, label) if label else current(kind, clock.today())
+            content.started(window_in_force(period))
         except ValidationError as e:
-            error = e.messages[0]
+            error, period = e.messages[0], None
     else:
         error = " ".join(m for messages_ in form.errors.values() for m in messages_)
     period = period or current(PeriodKind.MONTHLY, clock.today())

@@ -180,7 +180,7 @@ def _compiled(doc) -> None:
     _section(doc, "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ")
     _paragraphs(doc, "summary")
     _caption(doc, "Bảng 1. Kết quả thực hiện nhiệm vụ theo đơn vị chủ trì")
-    unit_cols = [("STT", 10), ("Đơn vị chủ trì", 35), ("Tổng số", 12)] + [("", 13)] * 7 + [("", 17)]
+    unit_cols = [("STT", 12), ("Đơn vị chủ trì", 33), ("Tổng số", 12)] + [("", 13)] * 7 + [("", 17)]
     _table(
         doc,
         unit_cols,
@@ -195,8 +195,8 @@ def _compiled(doc) -> None:
     _table(
         doc,
         [
-            ("STT", 10),
-            ("Nội dung nhiệm vụ", 62),
+            ("STT", 12),
+            ("Nội dung nhiệm vụ", 60),
             ("Đơn vị chủ trì", 35),
             ("Thời hạn", 22),
             ("Tình trạng", 36),
@@ -210,8 +210,8 @@ def _compiled(doc) -> None:
     _table(
         doc,
         [
-            ("STT", 10),
-            ("Nội dung nhiệm vụ", 49),
+            ("STT", 12),
+            ("Nội dung nhiệm vụ", 47),
             ("Đơn vị chủ trì", 28),
             ("Thời hạn", 24),
             ("Số ngày quá hạn", 16),
@@ -227,7 +227,7 @@ def _compiled(doc) -> None:
     _caption(doc, "Bảng 4. Tình hình gửi báo cáo định kỳ của các đơn vị")
     _table(
         doc,
-        [("STT", 10), ("Đơn vị", 75), ("Hạn gửi", 25), ("Ngày gửi", 25), ("Tình trạng", 30)],
+        [("STT", 12), ("Đơn vị", 73), ("Hạn gửi", 25), ("Ngày gửi", 25), ("Tình trạng", 30)],
         ["r.no", "r.name", "r.due_on", "r.sent_on", "r.state"],
         "submissions",
         centered={0, 2, 3},
@@ -247,19 +247,19 @@ def _unit(doc) -> None:
     _caption(doc, "Bảng 1. Kết quả thực hiện nhiệm vụ theo tình trạng")
     _table(
         doc,
-        [("STT", 10), ("Tình trạng", 95), ("Số nhiệm vụ", 30), ("Tỷ lệ (%)", 30)],
+        [("STT", 12), ("Tình trạng", 93), ("Số nhiệm vụ", 30), ("Tỷ lệ (%)", 30)],
         ["r.no", "r.label", "r.count", "r.share"],
         "statuses",
         centered={0, 2, 3},
-        total=["", "Tổng số", "{{ total }}", "100"],
+        total=["", "Tổng số", "{{ total }}", "{{ total_share }}"],
     )
     _section(doc, "II. NHIỆM VỤ QUÁ HẠN, CHƯA THỰC HIỆN VÀ GIẢI TRÌNH")
     _caption(doc, "Bảng 2. Nhiệm vụ quá hạn và giải trình của đơn vị")
     _table(
         doc,
         [
-            ("STT", 10),
-            ("Nội dung nhiệm vụ", 62),
+            ("STT", 12),
+            ("Nội dung nhiệm vụ", 60),
             ("Thời hạn", 22),
             ("Số ngày quá hạn", 18),
             ("Giải trình", 53),
@@ -271,7 +271,7 @@ def _unit(doc) -> None:
     _caption(doc, "Bảng 3. Đề xuất gia hạn và kết quả xử lý")
     _table(
         doc,
-        [("STT", 10), ("Nội dung nhiệm vụ", 55), ("Thời hạn đề xuất", 22), ("Kết quả xử lý", 78)],
+        [("STT", 12), ("Nội dung nhiệm vụ", 53), ("Thời hạn đề xuất", 22), ("Kết quả xử lý", 78)],
         ["r.no", "r.content", "r.proposed", "r.decision"],
         "extensions",
         centered={0, 2},

@@ -23,7 +23,7 @@ from vic.notices.document import (
     signer_block,
 )
 from vic.tasks.status import SIX, Status
-from vic.units.models import Unit, UnitKind
+from vic.units.models import Leader, LeaderPosition, Unit, UnitKind
 
 from .. import figures
 from ..content import Compiled, Filters, Submission, UnitContent, UnitLine
@@ -63,28 +63,39 @@ def status_cells(row: figures.Row) -> dict:
     return out
 
 
+def rate_text(value: float | None) -> str:
+    return f"{number(value)}%" if value is not None else _("chưa tính được (chưa có nhiệm vụ đến hạn)")
+
+
 def summary(row: figures.Row) -> str:
     parts = "; ".join(f"{str(s.label).lower()} {row.count(s)}" for s in SIX)
     return _(
         "Tổng số nhiệm vụ trong kỳ: %(total)d (chuyển giao trong kỳ %(new)d, hoàn thành trong kỳ %(done)d), "
-        "trong đó: %(parts)s; không thời hạn %(nd)d. Tỷ lệ hoàn thành đúng hạn: %(rate)s%%."
+        "trong đó: %(parts)s; không thời hạn %(nd)d. Tỷ lệ hoàn thành đúng hạn: %(rate)s."
     ) % {
         "total": row.total,
         "new": row.delivered_in_window,
         "done": row.completed_in_window,
         "parts": parts,
         "nd": row.no_deadline,
-        "rate": number(row.on_time_rate),
+        "rate": rate_text(row.on_time_rate),
     }
 
 
-def _common(when: datetime.date) -> dict:
-    committee = committee_name()
-    return {"place": place_of(committee), **date_parts(when), "year": str(when.year), "number": BLANK_NUMBER}
+def _common(when: datetime.date, committee: str | None = None) -> dict:
+    """`committee`: the body whose seat names the place (the province's by default; a district's own)."""
+    place = place_of(committee or committee_name())
+    return {"place": place, **date_parts(when), "year": str(when.year), "number": BLANK_NUMBER}
+
+
+def _in_full(name: str) -> str:
+    """Decree 30 writes the issuing body's name in full: "UBND huyện U Minh" → "Ủy ban nhân dân huyện U Minh"."""
+    return COMMITTEE_PREFIX + name[5:] if fold(name).startswith("ubnd ") else name
 
 
 def _committee_lines(committee: str) -> str:
     """ "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU": the parent body on two lines, as Decree 30 sets it."""
+    committee = _in_full(committee)
     if fold(committee).startswith(fold(COMMITTEE_PREFIX)):
         return f"{COMMITTEE_PREFIX.strip()}\n{committee[len(COMMITTEE_PREFIX) :]}".upper()
     return committee.upper()
@@ -143,7 +154,7 @@ def compiled_context(c: Compiled) -> dict:
         "key_tasks": _listed(c.key_tasks, c.key_total, blank),
         "overdue": _listed(c.overdue, c.overdue_total, blank),
         "submissions": None,
-        "signer": signer_block(None),
+        "signer": signer_block(compiled_signer(c.user)),
     }
     section = 3
     if c.submissions is not None:
@@ -177,6 +188,19 @@ def compiled_context(c: Compiled) -> dict:
     context["evaluation"] = paragraphs(n.evaluation if n else "", _("(Văn phòng bổ sung đánh giá chung.)"))
     context["proposals"] = paragraphs(n.proposals if n else "", _("(Văn phòng bổ sung kiến nghị, đề xuất.)"))
     return context
+
+
+def compiled_signer(user):
+    """Who signs the Office's report to the Chairman: the Office leader exporting it, else the Chief of the
+    Office (else a Deputy, "KT.")."""
+    office = [LeaderPosition.OFFICE_CHIEF, LeaderPosition.OFFICE_DEPUTY]
+    leaders = Leader.objects.filter(active=True)
+    mine = leaders.filter(user_id=getattr(user, "pk", None), position__in=office).first() if user else None
+    return (
+        mine
+        or leaders.filter(position=LeaderPosition.OFFICE_CHIEF).first()
+        or leaders.filter(position=LeaderPosition.OFFICE_DEPUTY).first()
+    )
 
 
 def _unit_signer(report) -> dict:
@@ -230,10 +254,10 @@ def unit_context(u: UnitContent) -> dict:
     symbol = "BC-UBND" if district else "BC-" + (unit.short_name or unit.code).upper()
     paper_no, typed_symbol = _split_number(report.paper_number if report else "")
     return {
-        **_common(when or clock.today()),
+        **_common(when or clock.today(), _in_full(unit.name) if district else None),
         "number": paper_no or BLANK_NUMBER,
         "parent_body": "" if district else _committee_lines(committee),
-        "issuing_body": unit.name.upper(),
+        "issuing_body": _committee_lines(unit.name) if district else unit.name.upper(),
         "symbol": typed_symbol or symbol,
         "subject": subject(u.period),
         "recipient": committee,
@@ -241,6 +265,7 @@ def unit_context(u: UnitContent) -> dict:
         "summary": [summary(_row_of(row))],
         "statuses": statuses,
         "total": total,
+        "total_share": number(100.0) if total else "—",
         "overdue": overdue or _none_row(**blank),
         "extensions": extensions or _none_row(proposed="", decision=""),
         "results": paragraphs(u.text("results"), _("(Đơn vị bổ sung kết quả nổi bật.)")),
