@@ -11,12 +11,13 @@ from vic.reporting.models import ExportJob, ExportState
 may, made_on = world.may, world.made_on
 
 
-def test_compiled_export_runs_and_downloads(may, made_on, client, users):
+def test_compiled_export_runs_and_downloads(may, made_on, client, users, django_capture_on_commit_callbacks):
     client.force_login(users.office_leader)
-    response = client.post(
-        reverse("reporting:export_start"),
-        {"report": "compiled", "kind": "monthly", "period": "2026-05", "formats": ["docx", "xlsx"]},
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # queued once the job row is committed
+        response = client.post(
+            reverse("reporting:export_start"),
+            {"report": "compiled", "kind": "monthly", "period": "2026-05", "formats": ["docx", "xlsx"]},
+        )
     job = ExportJob.objects.get()
     assert response.status_code == 302 and response.url == reverse("reporting:export_status", args=[job.pk])
     assert job.state == ExportState.DONE and job.progress == 100 and job.docx and job.xlsx
@@ -31,12 +32,21 @@ def test_compiled_export_runs_and_downloads(may, made_on, client, users):
     assert [c.text for c in table_after(doc, "Bảng 1.").rows[-1].cells][2] == "9"
 
 
-def test_download_refused_to_another_unit(may, made_on, client, users, tree):
+def test_download_refused_to_another_unit(
+    may, made_on, client, users, tree, django_capture_on_commit_callbacks
+):
     client.force_login(users.stc_officer)
-    client.post(
-        reverse("reporting:export_start"),
-        {"report": "unit", "kind": "monthly", "period": "2026-05", "unit": tree.stc.pk, "formats": "xlsx"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("reporting:export_start"),
+            {
+                "report": "unit",
+                "kind": "monthly",
+                "period": "2026-05",
+                "unit": tree.stc.pk,
+                "formats": "xlsx",
+            },
+        )
     job = ExportJob.objects.get()
     assert job.state == ExportState.DONE and job.xlsx and not job.docx
     client.force_login(users.district_officer)
@@ -52,9 +62,52 @@ def test_download_refused_to_another_unit(may, made_on, client, users, tree):
     assert ExportJob.objects.count() == 1
 
 
-def test_a_bad_period_fails_the_job_with_a_vietnamese_message(db, client, users):
+def test_a_bad_period_fails_the_job_with_a_vietnamese_message(
+    db, client, users, django_capture_on_commit_callbacks
+):
     client.force_login(users.office_leader)
-    response = client.post(reverse("reporting:export_start"), {"kind": "monthly", "period": "2026-13"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("reporting:export_start"), {"kind": "monthly", "period": "2026-13"})
     job = ExportJob.objects.get()
     assert job.state == ExportState.FAILED and job.message == "Tháng phải từ 01 đến 12."
     assert "Tháng phải từ 01 đến 12." in client.get(response.url).content.decode()
+
+
+def test_a_job_whose_worker_died_is_queued_again_and_finishes(may, made_on, users):
+    """kill -9 during an export left it "Đang tạo" for ever: the periodic check takes it up again."""
+    import datetime
+
+    from vic.core import clock
+    from vic.reporting import jobs
+
+    spec = {"report": "compiled", "kind": "monthly", "period": "2026-05"}
+    job = ExportJob.objects.create(requested_by=users.office_leader, spec=spec, formats="docx")
+    ExportJob.objects.filter(pk=job.pk).update(
+        state=ExportState.RUNNING,
+        progress=40,
+        attempts=1,
+        heartbeat_at=clock.now() - datetime.timedelta(minutes=5),
+    )
+    assert jobs.recover_stalled() == 0  # still beating recently: another worker may be on it
+    ExportJob.objects.filter(pk=job.pk).update(heartbeat_at=clock.now() - datetime.timedelta(minutes=30))
+    assert jobs.recover_stalled() == 1
+    job.refresh_from_db()
+    assert (job.state, job.progress, job.attempts) == (ExportState.DONE, 100, 2) and job.docx
+    jobs.run_export(job.pk)  # a late duplicate message finds nothing to do
+    assert ExportJob.objects.get(pk=job.pk).attempts == 2
+
+
+def test_a_job_that_keeps_dying_fails_with_a_message(db, users):
+    import datetime
+
+    from vic.core import clock
+    from vic.reporting import jobs
+
+    job = ExportJob.objects.create(requested_by=users.office_leader, spec={}, formats="docx")
+    ExportJob.objects.filter(pk=job.pk).update(
+        state=ExportState.RUNNING, attempts=3, heartbeat_at=clock.now() - datetime.timedelta(hours=1)
+    )
+    jobs.recover_stalled()
+    job.refresh_from_db()
+    assert job.state == ExportState.FAILED
+    assert job.message == "Máy chủ xử lý nền bị gián đoạn nhiều lần khi tạo tệp; hãy tạo lại."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .models import ExportJob, UnitReport
@@ -14,7 +15,7 @@ def may_see(user, spec: dict) -> bool:
         return user.sees_province
     if spec.get("report_id"):
         return UnitReport.objects.visible_to(user).filter(pk=spec["report_id"]).exists()
-    return user.sees_province or str(user.unit_id) == str(spec.get("unit"))
+    return user.sees_province or (user.unit_id is not None and str(user.unit_id) == str(spec.get("unit")))
 
 
 def request_export(user, spec: dict, formats: str) -> ExportJob:
@@ -24,5 +25,5 @@ def request_export(user, spec: dict, formats: str) -> ExportJob:
     if not (user and user.is_active and may_see(user, spec)):
         raise PermissionDenied(_("Bạn không được xuất báo cáo này."))
     job = ExportJob.objects.create(requested_by=user, spec=spec, formats=formats)
-    jobs.run_export(job.pk)
+    transaction.on_commit(lambda: jobs.run_export(job.pk))  # the worker must find the row
     return job

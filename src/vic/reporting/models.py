@@ -238,6 +238,9 @@ class ExportJob(models.Model):
     formats = models.CharField(max_length=20, default="docx,xlsx")
     state = models.CharField(max_length=10, choices=ExportState.choices, default=ExportState.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)
+    # The worker stamps it at each step; a running job gone quiet lost its worker (reporting/jobs.py).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
     message = models.CharField(max_length=500, blank=True)
     docx = models.FileField(upload_to=export_upload_to, max_length=255, blank=True)
     xlsx = models.FileField(upload_to=export_upload_to, max_length=255, blank=True)

@@ -42,16 +42,17 @@ def scan(day: str | None = None) -> int:
 
 
 # Every 15 minutes in office hours: a reminder is sent at the first scan of its day.
+# Periodic jobs return nothing: huey would keep each result (about 50 a day) for ever.
 @db_periodic_task(crontab(minute="*/15", hour="6-18"))
-def scan_reminders() -> int:
-    return scan.call_local()
+def scan_reminders() -> None:
+    log.info("Reminder scan: %d sent", scan.call_local())
 
 
 @db_periodic_task(crontab(minute="30", hour="7"))
-def send_daily_digests() -> int:
+def send_daily_digests() -> None:
     from . import digest
 
-    return digest.send_all(clock.today())
+    log.info("Daily digests: %d sent", digest.send_all(clock.today()))
 
 
 @signal(SIGNAL_ERROR)
