@@ -33,6 +33,10 @@ GROUPS = {
 }
 
 
+# Tasks without a date after the dated ones, on SQLite as on PostgreSQL (their defaults differ).
+BY_DEADLINE = F("effective_deadline").asc(nulls_last=True)
+
+
 def as_of(end: datetime.date) -> datetime.date:
     """The date a window is judged on: its end, or today while it is still open (a status "as of" a future
     day would call tasks overdue before their time)."""
@@ -189,7 +193,7 @@ def key_tasks(qs, start: datetime.date, end: datetime.date, limit: int | None = 
         population(qs, start, end)
         .filter(is_key=True)
         .select_related("lead_unit", "directive")
-        .order_by("effective_deadline", "id")
+        .order_by(BY_DEADLINE, "id")
     )
     return list(tasks[:limit] if limit else tasks)
 

@@ -182,7 +182,7 @@ def _task_list(wb, c: Compiled, note: str, task_heads) -> None:
                   [*task_heads, (_("Ngày chuyển giao"), 12), (_("Ngày hoàn thành"), 12), (_("Tình trạng"), 26),
                    (_("Trọng tâm"), 10)])  # fmt: skip
     tasks = c.tasks.select_related("directive", "lead_unit").order_by(
-        "lead_unit__order", "effective_deadline", "id"
+        "lead_unit__order", figures.BY_DEADLINE, "id"
     )
     for i, t in enumerate(tasks.iterator(chunk_size=2000), 1):
         done = t.completed_on if t.completed_on and t.completed_on <= c.end else None
