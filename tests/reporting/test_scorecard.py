@@ -174,3 +174,14 @@ def test_query_count_is_per_window_not_per_unit(
     with django_assert_max_num_queries(20) as large:
         client.get(URL, {"kind": "quarterly", "period": "2026-Q2"})
     assert len(small.captured_queries) == len(large.captured_queries)
+
+
+def test_a_unit_whose_only_business_in_the_window_is_a_late_report_is_scored(client, users, tree, clerk):
+    """Tam Đường led a task in April's window (it owed April's report) but none in May's; its report came
+    late (22/04): the May scorecard still counts it."""
+    task = one(clerk, tree.tam_duong, D("2026-04-10"))
+    complete(clerk, task, D("2026-04-10"))
+    report(tree.tam_duong, users.district_officer, "2026-04", D("2026-04-22"))
+    by_unit, _ = scores(client, users.office_leader, "monthly", "2026-05")
+    district = by_unit[tree.tam_duong.pk]
+    assert (district.reports_on_time, district.reports_late, district.reports_missing) == (0, 1, 0)

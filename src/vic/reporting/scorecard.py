@@ -28,7 +28,8 @@ from vic.units.models import Unit, UnitKind
 from . import figures
 from .figures import one_decimal, percent
 from .models import PERIODIC, PeriodSetting, UnitReport
-from .periods import DEFAULT_RULES, PeriodKind, Window, periods_of_year, window
+from .obligations import expected_units
+from .periods import DEFAULT_RULES, PeriodKind, Window, parse, periods_of_year, window
 
 LATE_LIST_LIMIT = 200
 
@@ -106,9 +107,9 @@ def rules() -> dict[str, object]:
     return {**DEFAULT_RULES, **{row.kind: row.rule() for row in PeriodSetting.objects.all()}}
 
 
-def reports_due(w: Window) -> list[tuple[str, str, datetime.date]]:
+def reports_due(w: Window, by_kind: dict | None = None) -> list[tuple[str, str, datetime.date]]:
     """(kind, period label, unit due date in force) of the periodic reports due within `w`."""
-    by_kind = rules()
+    by_kind = by_kind or rules()
     out = []
     for kind, _label in PERIODIC:
         for year in range(w.start.year, w.end.year + 1):
@@ -119,9 +120,11 @@ def reports_due(w: Window) -> list[tuple[str, str, datetime.date]]:
     return out
 
 
-def report_timeliness(unit_ids, w: Window, today: datetime.date) -> dict[int, tuple[int, int, int]]:
+def report_timeliness(
+    unit_ids, w: Window, today: datetime.date, by_kind: dict | None = None
+) -> dict[int, tuple[int, int, int]]:
     """{unit id: (on time, late, missing)} over the reports due in `w` whose due date has passed."""
-    due = [(kind, label, day) for kind, label, day in reports_due(w) if day < today]
+    due = [(kind, label, day) for kind, label, day in reports_due(w, by_kind) if day < today]
     if not due or not unit_ids:
         return {}
     sent = {
@@ -143,6 +146,21 @@ def report_timeliness(unit_ids, w: Window, today: datetime.date) -> dict[int, tu
     return out
 
 
+def report_units(w: Window, by_kind: dict) -> set[int]:
+    """The units that owed, or sent, a report falling due in `w`: scored on it even with no task of their
+    own in `w` (a late report must lower the score)."""
+    due = reports_due(w, by_kind)
+    out: set[int] = set()
+    for kind, label, _day in due:  # one query per report falling due (a handful), never per unit
+        out |= set(expected_units(window(parse(kind, label), by_kind[kind])).values_list("pk", flat=True))
+    if due:
+        sent = UnitReport.objects.filter(kind__in={k for k, *_ in due}, period__in={p for _, p, _ in due})
+        out |= {
+            u for u, k, p in sent.values_list("unit_id", "kind", "period") if (k, p) in {d[:2] for d in due}
+        }
+    return out
+
+
 def rank(scores: list[UnitScore]) -> list[UnitScore]:
     """Best composite first (ties share a rank, 1, 1, 3); units without a score last, unranked."""
     scores.sort(key=lambda s: (s.composite is None, -(s.composite or 0), s.unit.order, s.unit.name))
@@ -157,8 +175,11 @@ def unit_scores(qs, w: Window, today: datetime.date) -> list[UnitScore]:
     end = min(w.end, today)  # statuses of a future date would call tasks overdue before their time
     table = figures.table(qs, w.start, end, by="unit")
     progress = progress_in_time(qs, monthly_windows(w, today))
-    units = Unit.objects.filter(pk__in=set(table) | set(progress)).exclude(kind=UnitKind.EXTERNAL)
-    reports = report_timeliness([u.pk for u in units], w, today)
+    by_kind = rules()
+    units = Unit.objects.filter(pk__in=set(table) | set(progress) | report_units(w, by_kind)).exclude(
+        kind=UnitKind.EXTERNAL
+    )
+    reports = report_timeliness([u.pk for u in units], w, today, by_kind)
     scores = []
     for unit in units:
         row = table.get(unit.pk, figures.Row())
