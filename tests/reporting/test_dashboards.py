@@ -94,7 +94,7 @@ def test_tiles_and_rate_province_wide(client, users, world):
 
 def test_every_tile_opens_a_list_of_the_same_count(client, users, world):
     b = board(client, users.office_leader)
-    for cell in [*b.total.cells, b.total.overdue, b.total.total]:
+    for cell in [*b.total.cells, b.total.overdue, b.total.no_deadline, b.total.total]:
         assert list_count(client, cell.url) == cell.count
     assert list_count(client, b.total.rate_url) == 6  # the rate's denominator
 
@@ -104,7 +104,7 @@ def test_every_table_cell_opens_a_list_of_the_same_count(client, users, world, b
     b = board(client, users.office_leader, by=by)
     checked = 0
     for g in b.groups:
-        for cell in [*g.cells, g.overdue, g.total]:
+        for cell in [*g.cells, g.overdue, g.no_deadline, g.total]:
             if cell.url:
                 assert list_count(client, cell.url) == cell.count, (by, g.name, cell)
                 checked += 1
@@ -117,6 +117,9 @@ def test_groups_by_unit_sorted_by_overdue(client, users, tree, world):
     stc, skhdt = b.groups
     assert [c.count for c in stc.cells] == [1, 1, 0, 1, 0, 2]
     assert (stc.overdue.count, stc.total.count, stc.rate) == (3, 5, 20.0)
+    # A row adds up: the six statuses and the tasks without a date make the total.
+    for g in b.groups:
+        assert sum(c.count for c in g.cells) + g.no_deadline.count == g.total.count
     assert [c.count for c in skhdt.cells] == [0, 0, 1, 0, 1, 1]
     assert (skhdt.overdue.count, skhdt.rate) == (1, 0.0)
 

@@ -61,6 +61,7 @@ class Line:
     name: str
     cells: list[Cell]
     overdue: Cell
+    no_deadline: Cell  # the six cells plus this one make the total (ongoing and "khẩn trương" tasks)
     total: Cell
     rate: float | None
     rate_url: str | None
@@ -78,6 +79,7 @@ def line(row: figures.Row, name: str, base: dict | None) -> Line:
         name=name,
         cells=[Cell(row.count(s), url(status=s.value), COLOURS[s], str(s.label)) for s in SIX],
         overdue=Cell(row.overdue, url(scope="overdue")),
+        no_deadline=Cell(row.no_deadline, url(scope="no_deadline")),
         total=Cell(row.total, url(scope="counted")),
         rate=row.on_time_rate,
         rate_url=url(scope="rated"),
