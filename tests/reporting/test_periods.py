@@ -104,3 +104,16 @@ def test_labels_titles_and_the_current_period():
     assert current("monthly", D("2026-05-20")) == Period("monthly", 2026, 5)
     assert current("monthly", D("2026-05-21")) == Period("monthly", 2026, 6)
     assert current("monthly", D("2026-12-21")) == Period("monthly", 2027, 1)
+
+
+def test_the_period_picker_offers_started_periods_newest_first_by_their_names(db):
+    from vic.reporting.periods import choices
+
+    monthly = choices("monthly", datetime.date(2026, 5, 20))
+    assert monthly[:2] == [
+        ("2026-06", "Tháng 6 năm 2026"),
+        ("2026-05", "Tháng 5 năm 2026"),
+    ]  # June's window opened 15/05
+    assert ("2025-12", "Tháng 12 năm 2025") in monthly
+    assert choices("quarterly", datetime.date(2026, 5, 20))[0] == ("2026-Q2", "Quý II năm 2026")
+    assert choices("adhoc", datetime.date(2026, 5, 20)) == []

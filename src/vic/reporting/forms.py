@@ -5,13 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vic.core import clock
 from vic.directives.models import DirectiveKind
 from vic.tasks.forms import VNDateField
 from vic.units.models import Leader, Unit
 
 from .actions import MAX_TEXT
 from .models import PERIODIC, UnitReport
-from .periods import PeriodKind
+from .periods import PeriodKind, choices
 
 
 class CalendarForm(forms.Form):
@@ -51,7 +52,9 @@ class CompiledFilterForm(forms.Form):
     """The compiled report's choice (R-10): a period, or ad hoc dates (dd/mm/yyyy), and the filters."""
 
     kind = forms.ChoiceField(label=_("Loại kỳ"), choices=PeriodKind.choices, required=False)
-    period = forms.CharField(label=_("Kỳ (2026-05, 2026-Q2, 2026-H1, 2026-9M, 2026)"), required=False)
+    period = forms.CharField(
+        label=_("Kỳ"), required=False, widget=forms.Select(attrs={"data-period-picker": ""})
+    )
     start = VNDateField(label=_("Đột xuất: từ ngày"), required=False)
     end = VNDateField(label=_("đến ngày"), required=False)
     leader = forms.ModelChoiceField(
@@ -64,6 +67,16 @@ class CompiledFilterForm(forms.Form):
         label=_("Loại văn bản"), queryset=DirectiveKind.objects.all(), required=False, empty_label=_("Tất cả")
     )
     key_only = forms.BooleanField(label=_("Chỉ nhiệm vụ trọng tâm"), required=False)
+
+    def __init__(self, *args, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].widget.attrs["data-period-kind"] = ""
+        kind = self.data.get("kind") or PeriodKind.MONTHLY
+        offered = choices(kind, today or clock.today())
+        typed = (self.data.get("period") or "").strip()
+        if typed and typed not in dict(offered):
+            offered.insert(0, (typed, typed))  # an older period typed in the address stays selected
+        self.fields["period"].widget.choices = [("", _("Kỳ gần nhất"))] + offered
 
     def clean(self):
         cleaned = super().clean()

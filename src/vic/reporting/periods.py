@@ -236,3 +236,18 @@ def current(kind: str, today: datetime.date) -> Period:
             if window(period, rule_for(kind)).unit_due >= today:
                 return period
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def choices(kind: str, today: datetime.date, years: int = 3) -> list[tuple[str, str]]:
+    """(label, title) of the periods of `kind` whose data window has opened, newest first, over the last
+    `years` years: what a period picker offers ("2026-05", "Tháng 5 năm 2026")."""
+    if kind not in PeriodKind.values or kind == PeriodKind.ADHOC:
+        return []
+    rule = rule_for(kind)
+    out = [
+        (p.label, p.title[:1].upper() + p.title[1:])
+        for year in range(today.year - years + 1, today.year + 1)
+        for p in periods_of_year(kind, year)
+        if window(p, rule).start <= today
+    ]
+    return out[::-1]

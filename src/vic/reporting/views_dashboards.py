@@ -13,7 +13,7 @@ from vic.core import clock
 from . import dashboards
 from . import scorecard as scoring
 from .models import PERIODIC
-from .periods import PeriodKind, parse, periods_of_year, rule_for, window, window_in_force
+from .periods import PeriodKind, choices, parse, periods_of_year, rule_for, window, window_in_force
 
 YEARS_SHOWN = 5
 
@@ -59,6 +59,7 @@ def scorecard(request):
         "kinds": PERIODIC + [(PeriodKind.ADHOC.value, PeriodKind.ADHOC.label)],
         "kind": kind,
         "today": today,
+        "period_choices": choices(kind, today),
     }
     try:
         periodic = kind in dict(PERIODIC)

@@ -55,6 +55,14 @@
     }
     ev.preventDefault();
   });
+  // Report pages: choosing another kind of period reloads the page with that kind's periods to pick from.
+  document.addEventListener("change", function (ev) {
+    var kind = ev.target.closest("[data-period-kind]");
+    if (!kind || !kind.form) return;
+    var picker = kind.form.querySelector("[data-period-picker]");
+    if (picker) picker.value = "";
+    if (kind.value !== "adhoc") kind.form.submit();
+  });
   document.addEventListener("DOMContentLoaded", function () { style(document); });
   document.addEventListener("htmx:afterSwap", function (ev) { style(ev.target); });
 })();
