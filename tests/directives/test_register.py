@@ -15,7 +15,7 @@ from django.test import override_settings
 from tests.factories import DirectiveFactory, directive_kind, make_spec
 
 from vic.core import clock
-from vic.directives.actions import DuplicateDirective, register_directive
+from vic.directives.actions import DuplicateDirective, PossibleDuplicate, register_directive
 from vic.directives.models import Directive, DirectiveFile, Secrecy
 from vic.tasks.models import EventKind, Task, TaskEvent
 from vic.tasks.status import Status
@@ -189,16 +189,51 @@ def test_duplicate_is_refused_naming_the_existing_record(clerk, tree, again):
     "other",
     [
         {"issue_date": D("2020-05-21")},  # numbers restart each 1 January
-        {"issuer": "UBND tỉnh Điện Biên"},
         {"symbol": "QĐ-UBND"},
         {"number": "847"},
     ],
 )
-def test_same_number_in_another_year_or_by_another_issuer_is_fine(clerk, tree, other):
+def test_same_number_in_another_year_or_with_another_symbol_is_fine(clerk, tree, other):
     register_directive(clerk, cv846())
     second = register_directive(clerk, cv846(**other))
     assert Directive.objects.count() == 2
     assert second.pk is not None
+
+
+def test_same_number_and_symbol_by_another_issuer_needs_the_clerks_word(clerk, tree):
+    """ "UBND TP.HCM" and "UBND Thành phố Hồ Chí Minh" are one issuer spelled twice: most likely the same
+    document, registered only when the clerk says it is another."""
+    first = register_directive(clerk, cv846())
+    with pytest.raises(PossibleDuplicate) as error:
+        register_directive(clerk, cv846(issuer="UBND tỉnh Điện Biên"))
+    assert error.value.existing == first and "Đây là văn bản khác" in error.value.messages[0]
+    assert Directive.objects.count() == 1
+    register_directive(clerk, cv846(issuer="UBND tỉnh Điện Biên"), other_issuer=True)
+    assert Directive.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("number", "symbol"),
+    [("846", "UBND–TH"), ("０８４６", "UBND-TH"), ("846", "ubnd-th"), ("846", "U B N D-TH")],
+)
+def test_the_same_document_typed_otherwise_is_a_duplicate(clerk, tree, number, symbol):
+    register_directive(clerk, cv846())
+    with pytest.raises(DuplicateDirective):
+        register_directive(clerk, cv846(number=number, symbol=symbol))
+
+
+def test_q_d_and_q_dstroke_and_latin_eth_are_one_symbol(clerk, tree):
+    register_directive(clerk, cv846(symbol="QĐ-UBND"))
+    for typed in ("QD-UBND", "QÐ-UBND", "qđ-ubnd"):
+        with pytest.raises(DuplicateDirective):
+            register_directive(clerk, cv846(symbol=typed))
+
+
+@pytest.mark.parametrize("number", ["0", "000", "²³", "٣٤", "12a"])
+def test_what_is_no_document_number_is_refused(clerk, tree, number):
+    with pytest.raises(ValidationError) as error:
+        register_directive(clerk, cv846(number=number))
+    assert error.value.message_dict["number"] == ["Số văn bản chỉ gồm chữ số và lớn hơn 0, ví dụ 846."]
 
 
 def test_documents_without_number_are_allowed_twice(clerk, tree):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import uuid
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -51,8 +52,12 @@ class RegisterPage:
         row.update({f"tasks-{index}-{k}": [v] for k, v in typed.items()})
         return row
 
-    def data(self, rows: list[dict], *, action: str = "deliver", **typed) -> dict:
+    def data(self, rows: list[dict], *, action: str = "deliver", same_page: bool = False, **typed) -> dict:
         data = dict(self.fields)
+        if (
+            not same_page
+        ):  # each post from a freshly loaded page (its own token); a double click sends one twice
+            data["intake_token"] = [uuid.uuid4().hex]
         data.update(
             {
                 "kind": [str(directive_kind("Công văn").pk)],
@@ -73,9 +78,9 @@ class RegisterPage:
         data["tasks-TOTAL_FORMS"] = [str(len(rows))]
         return flat(data)
 
-    def post(self, rows=None, files=None, **typed):
+    def post(self, rows=None, files=None, same_page=False, **typed):
         rows = rows if rows is not None else [ROW]
-        data = self.data(rows, **typed)
+        data = self.data(rows, same_page=same_page, **typed)
         if files is not None:
             data["files"] = files
         return self.client.post(REGISTER, data)
@@ -355,3 +360,54 @@ def test_a_directive_of_300_task_rows_is_saved(page, tree):
     response = page.post(rows, action="draft")
     assert response.status_code == 302
     assert Task.objects.count() == 300
+
+
+def test_a_page_sent_twice_saves_one_document(page):
+    """A double click or a network retry sends the same page again: the second finds the first."""
+    first = page.post([ROW], number="", symbol="", same_page=True)
+    second = page.post([ROW], number="", symbol="", same_page=True)
+    assert first.status_code == second.status_code == 302
+    assert Directive.objects.count() == 1 and Task.objects.count() == 1
+    assert second["Location"] == first["Location"]
+    assert "Văn bản đã được lưu từ lần bấm trước; không lưu lại lần nữa." in messages_of(second)
+
+
+def test_a_namesake_from_another_issuer_asks_and_is_saved_when_confirmed(page):
+    assert page.post().status_code == 302
+    response = page.post(issuer="UBND tỉnh Điện Biên")
+    assert response.status_code == 200
+    assert "có thể là cùng văn bản" in errors_of(response)
+    assert 'data-testid="other-issuer"' in response.content.decode()
+    assert page.post(issuer="UBND tỉnh Điện Biên", other_issuer="on").status_code == 302
+    assert Directive.objects.count() == 2
+
+
+def test_a_file_chosen_before_an_error_is_named_to_choose_again(page):
+    response = page.post(files=[pdf_upload("cv-846.pdf")], issue_date="31/02/2026")
+    assert response.status_code == 200
+    assert "Tệp đã chọn chưa được lưu (cv-846.pdf)" in errors_of(response)
+
+
+@pytest.mark.parametrize(
+    ("where", "typed"),
+    [
+        ("lead", "Së Tµi chÝnh"),
+        ("content", "VÒ viÖc triÓn khai kÕ ho¹ch"),
+        ("abstract", "Veà vieäc trieån khai"),
+    ],
+)
+def test_text_typed_in_an_old_font_is_refused_with_how_to_convert_it(page, tree, where, typed):
+    row = {**ROW, where: typed} if where != "abstract" else ROW
+    extra = {"abstract": typed} if where == "abstract" else {}
+    response = page.post([row], create_external="on", **extra)
+    assert response.status_code == 200
+    assert "phông cũ (TCVN3/ABC hoặc VNI)" in errors_of(response)
+    nothing_saved()
+    assert not Unit.objects.filter(name=typed).exists()  # no unit made of a garbled name
+
+
+def test_latin_eth_typed_for_d_stroke_is_stored_and_found_as_d_stroke(page, client, tree):
+    assert page.post(abstract="Về việc ÐẨY NHANH giải ngân vốn Ðầu tư công").status_code == 302
+    assert "Đầu tư" in Directive.objects.get().abstract
+    html = client.get(reverse("directives:list"), {"q": "Ðầu tư công"}).content.decode()
+    assert "Đầu tư công" in html

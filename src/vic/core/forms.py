@@ -1,8 +1,28 @@
-"""What every page does with an action's refusal: show it on the form the user filled."""
+"""What every form shares: an action's refusal shown on the form the user filled; old-font text refused."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .text import legacy_font
+
+LEGACY_FONT = _(
+    "Chữ có vẻ được gõ bằng phông cũ (TCVN3/ABC hoặc VNI) nên sai dấu, ví dụ “Së Tµi chÝnh”. Hãy chuyển "
+    "sang Unicode (Unikey: Công cụ → Chuyển mã, đích Unicode) rồi dán lại."
+)
+
+
+class UnicodeText:
+    """A form mixin: text typed in an old 8-bit Vietnamese font is refused next to its field, with how to
+    convert it, instead of being stored where search and unit names will never match it."""
+
+    def clean(self):
+        data = super().clean()
+        for name, value in list(data.items()):
+            if isinstance(value, str) and legacy_font(value):
+                self.add_error(name, LEGACY_FONT)
+        return data
 
 
 def attach(form, error: ValidationError, aliases: dict[str, str] | None = None) -> None:

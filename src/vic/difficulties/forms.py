@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from vic.core.forms import UnicodeText
 from vic.core.uploads import check_upload
 from vic.directives.forms import MultipleFileField
 from vic.tasks.forms import ALL, CHOOSE, label_empty_choices
@@ -34,7 +35,7 @@ class TaskChoiceField(forms.ModelChoiceField):
         return f"#{obj.pk} — {content}"
 
 
-class FilesForm(forms.Form):
+class FilesForm(UnicodeText, forms.Form):
     files = MultipleFileField(label=_("Tệp đính kèm (nếu có)"), required=False)
 
     def clean_files(self):
@@ -73,7 +74,7 @@ class MessageForm(FilesForm):
     text = forms.CharField(label=_("Nội dung"), max_length=10000, widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class CloseForm(forms.Form):
+class CloseForm(UnicodeText, forms.Form):
     note = forms.CharField(
         label=_("Ghi chú khi đóng (nếu có)"),
         max_length=10000,

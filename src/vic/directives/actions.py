@@ -13,7 +13,7 @@ from vic.tasks.actions import create_tasks, deliver_tasks
 from vic.tasks.actions.register import validate_spec
 from vic.tasks.specs import TaskSpec
 
-from .models import Directive, DirectiveFile, Secrecy
+from .models import Directive, DirectiveFile, Secrecy, normal_number
 
 TEXT_FIELDS = ["number", "symbol", "issuer", "abstract", "signer_name", "signer_position", "text", "notes"]
 
@@ -36,6 +36,35 @@ class DuplicateDirective(ValidationError):
         )
 
 
+class PossibleDuplicate(DuplicateDirective):
+    """Same year, number and symbol from an issuer spelled otherwise ("UBND TP.HCM" and "UBND Thành phố Hồ
+    Chí Minh"): most likely the same document; registered only when the clerk confirms it is another."""
+
+    def __init__(self, existing: Directive):
+        self.existing = existing
+        ValidationError.__init__(
+            self,
+            _(
+                "Đã có văn bản số %(ref)s năm %(year)s của %(issuer)s (mã #%(id)s): có thể là cùng văn bản, ghi "
+                "cơ quan ban hành khác đi. Nếu đúng là văn bản khác, đánh dấu “Đây là văn bản khác” rồi lưu lại."
+            )
+            % {
+                "ref": existing.reference,
+                "year": existing.year,
+                "issuer": existing.issuer,
+                "id": existing.pk,
+            },
+            code="possible_duplicate",
+        )
+
+
+class AlreadySaved(Exception):
+    """The same page sent twice (a double click, a network retry): the first one saved it."""
+
+    def __init__(self, directive: Directive):
+        self.directive = directive
+
+
 def find_duplicate(directive: Directive) -> Directive | None:
     if not directive.number:
         return None
@@ -44,7 +73,7 @@ def find_duplicate(directive: Directive) -> Directive | None:
             issuer_key=directive.issuer_key,
             year=directive.year,
             number=directive.number,
-            symbol=directive.symbol,
+            symbol_key=directive.symbol_key,
         )
         .exclude(pk=directive.pk)
         .first()
@@ -66,8 +95,32 @@ def refuse_secret(secrecy: str) -> None:
         )
 
 
-def register_directive(user, fields: dict, *, specs: list[TaskSpec] = (), uploads=(), deliver: bool = False):
-    """Create a directive (refusing secret and duplicate documents), attach files, create and deliver tasks."""
+def find_namesake(directive: Directive) -> Directive | None:
+    if not directive.number:
+        return None
+    return (
+        Directive.objects.filter(
+            year=directive.year, number=directive.number, symbol_key=directive.symbol_key
+        )
+        .exclude(pk=directive.pk)
+        .first()
+    )
+
+
+def register_directive(
+    user,
+    fields: dict,
+    *,
+    specs: list[TaskSpec] = (),
+    uploads=(),
+    deliver: bool = False,
+    other_issuer: bool = False,
+):
+    """Create a directive (refusing secret and duplicate documents), attach files, create and deliver tasks.
+
+    `other_issuer`: the clerk confirmed that a document of the same number and symbol from another issuer
+    is another document. `fields["intake_token"]`, the register page's own token, makes a page sent twice
+    save once (AlreadySaved names the first)."""
     if not (user and user.is_authenticated and user.can_register):
         raise PermissionDenied(_("Bạn không có quyền nhập văn bản giao nhiệm vụ."))
     refuse_secret(fields.get("secrecy", Secrecy.NORMAL))
@@ -75,13 +128,22 @@ def register_directive(user, fields: dict, *, specs: list[TaskSpec] = (), upload
         if name in fields and isinstance(fields[name], str):
             fields[name] = nfc(fields[name])
     fields["symbol"] = fields.get("symbol", "").upper().replace(" ", "")
-    # "04711" and "4711" are the same document number.
-    fields["number"] = fields.get("number", "").strip().lstrip("0") or fields.get("number", "").strip()
+    # "04711", "４７１１" and "4711" are the same document number.
+    number = normal_number(fields.get("number", ""))
+    if number is None:
+        raise ValidationError({"number": _("Số văn bản chỉ gồm chữ số và lớn hơn 0, ví dụ 846.")})
+    fields["number"] = number
     directive = Directive(**fields, registered_by=user)
     directive.fill_derived()
+    if directive.intake_token and (
+        first := Directive.objects.filter(intake_token=directive.intake_token).first()
+    ):
+        raise AlreadySaved(first)
     directive.full_clean(exclude=["registered_by", "year"])
     if (existing := find_duplicate(directive)) is not None:
         raise DuplicateDirective(existing)
+    if not other_issuer and (namesake := find_namesake(directive)) is not None:
+        raise PossibleDuplicate(namesake)
     checked = [(upload, check_upload(upload)) for upload in uploads]
     for spec in specs:
         validate_spec(spec, directive.issue_date)  # before any file reaches the disk
@@ -95,7 +157,12 @@ def register_directive(user, fields: dict, *, specs: list[TaskSpec] = (), upload
                 deliver_tasks(user, tasks)
     except IntegrityError:
         _remove_files(written)
-        # Two clerks saving the same document at once: the constraint decides, the loser is told where it is.
+        # Two clerks saving the same document at once (or one page sent twice): the constraints decide, the
+        # loser is told where it is.
+        if directive.intake_token and (
+            first := Directive.objects.filter(intake_token=directive.intake_token).first()
+        ):
+            raise AlreadySaved(first) from None
         existing = find_duplicate(directive)
         if existing is None:
             raise

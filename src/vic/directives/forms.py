@@ -6,12 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
+from vic.core.forms import UnicodeText
 from vic.tasks.forms import CHOOSE, VNDateField, label_empty_choices, monitoring_officers, office_departments
 from vic.tasks.limits import EARLIEST
 from vic.tasks.models import DeadlineKind, Frequency, Schedule
 from vic.units.models import Leader, Unit
 
-from .models import DirectiveKind, Secrecy, Urgency
+from .models import DirectiveKind, Secrecy, Urgency, normal_number
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -30,7 +31,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class DirectiveForm(forms.Form):
+class DirectiveForm(UnicodeText, forms.Form):
     kind = forms.ModelChoiceField(label=_("Loại văn bản"), queryset=DirectiveKind.objects.filter(active=True))
     number = forms.CharField(
         label=_("Số"), max_length=20, required=False, help_text=_("Để trống nếu văn bản không có số.")
@@ -53,6 +54,10 @@ class DirectiveForm(forms.Form):
     urgency = forms.ChoiceField(label=_("Độ khẩn"), choices=Urgency.choices, initial=Urgency.NORMAL)
     secrecy = forms.ChoiceField(label=_("Độ mật"), choices=Secrecy.choices, initial=Secrecy.NORMAL)
     files = MultipleFileField(label=_("Tệp văn bản"), required=False)
+    other_issuer = forms.BooleanField(
+        label=_("Đây là văn bản khác (cùng số, ký hiệu nhưng của cơ quan ban hành khác)"), required=False
+    )
+    intake_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=36)
     notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 1}))
 
     def __init__(self, *args, **kwargs):
@@ -65,8 +70,8 @@ class DirectiveForm(forms.Form):
         if "/" in number and not data.get("symbol"):
             # "846/UBND-TH" typed whole into the number box.
             data["number"], data["symbol"] = (p.strip() for p in number.split("/", 1))
-        if data.get("number") and not data["number"].isdigit():
-            self.add_error("number", _("Số văn bản chỉ gồm chữ số, ví dụ 846."))
+        if data.get("number") and normal_number(data["number"]) is None:
+            self.add_error("number", _("Số văn bản chỉ gồm chữ số và lớn hơn 0, ví dụ 846."))
         issued, received = data.get("issue_date"), data.get("received_on")
         if issued and issued > clock.today():
             self.add_error("issue_date", _("Ngày ban hành không được sau ngày hôm nay."))
@@ -79,7 +84,7 @@ class DirectiveForm(forms.Form):
         return data
 
 
-class TaskRowForm(forms.Form):
+class TaskRowForm(UnicodeText, forms.Form):
     content = forms.CharField(
         label=_("Nội dung nhiệm vụ"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
-from vic.core.text import canon, search_terms, search_text
+from vic.core.text import canon, fold, search_terms, search_text
 
 
 class DirectiveKind(models.Model):
@@ -62,6 +62,25 @@ class DirectiveQuerySet(models.QuerySet):
         return qs
 
 
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def normal_number(text: str | None) -> str | None:
+    """A document number as identities compare it: digits only ("１２３" typed full-width reads 123, "04711"
+    is 4711); "" when blank; None when it is no number ("0", "²³", "12a")."""
+    text = (text or "").strip().translate(_FULL_WIDTH_DIGITS)
+    if not text:
+        return ""
+    if not (text.isascii() and text.isdigit()) or int(text) == 0:
+        return None
+    return text.lstrip("0")
+
+
+def symbol_key(symbol: str | None) -> str:
+    """A symbol as identities compare it: "QĐ-UBND", "QD-UBND", "QÐ–UBND" and "qđ - ubnd" are one."""
+    return fold(symbol).replace(" ", "")
+
+
 class Directive(models.Model):
     kind = models.ForeignKey(DirectiveKind, verbose_name=_("loại văn bản"), on_delete=models.PROTECT)
     number = models.CharField(_("số"), max_length=20, blank=True)
@@ -93,7 +112,10 @@ class Directive(models.Model):
     secrecy = models.CharField(_("độ mật"), max_length=20, choices=Secrecy.choices, default=Secrecy.NORMAL)
     text = models.TextField(_("nội dung văn bản"), blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
+    # The register page's token: a page sent twice (double click, network retry) saves one document.
+    intake_token = models.CharField(max_length=36, null=True, blank=True, unique=True, editable=False)
     issuer_key = models.CharField(max_length=255, editable=False, default="")
+    symbol_key = models.CharField(max_length=60, editable=False, default="")
     search_text = models.TextField(editable=False, default="")
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
@@ -109,7 +131,7 @@ class Directive(models.Model):
         constraints = [
             # Numbers restart each 1 January: identity is issuer + year + number + symbol (Decree 30/2020).
             models.UniqueConstraint(
-                fields=["issuer_key", "year", "number", "symbol"],
+                fields=["issuer_key", "year", "number", "symbol_key"],
                 condition=~Q(number=""),
                 name="directive_identity",
                 violation_error_message=_("Văn bản này đã được nhập."),
@@ -139,6 +161,7 @@ class Directive(models.Model):
     def fill_derived(self) -> None:
         self.year = self.issue_date.year
         self.issuer_key = canon(self.issuer)
+        self.symbol_key = symbol_key(self.symbol)
         self.search_text = search_text(
             [self.number, self.symbol, f"{self.number}/{self.symbol}", self.issuer, self.abstract]
         )

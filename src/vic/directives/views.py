@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,7 +25,7 @@ from vic.tasks.models import Schedule, Task
 from vic.units.models import Unit, UnitGroupPhrase, UnitKind
 from vic.units.resolve import Gazetteer
 
-from .actions import DuplicateDirective, register_directive
+from .actions import AlreadySaved, DuplicateDirective, PossibleDuplicate, register_directive
 from .forms import DirectiveForm, TaskRowFormSet
 from .intake import RowErrors, specs_from_rows
 from .models import Directive, DirectiveFile, Urgency
@@ -49,8 +51,13 @@ DIRECTIVE_FIELDS = [
 def register(request):
     if not request.user.can_register:
         raise PermissionDenied
-    form = DirectiveForm(request.POST or None, request.FILES or None, initial={"issuer": _default_issuer()})
+    form = DirectiveForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"issuer": _default_issuer(), "intake_token": uuid.uuid4().hex},
+    )
     formset = TaskRowFormSet(request.POST or None, prefix="tasks")
+    ask_other_issuer = False
     if request.method == "POST" and form.is_valid() & formset.is_valid():
         deliver = request.POST.get("action") == "deliver"
         data = form.cleaned_data
@@ -62,7 +69,11 @@ def register(request):
         try:
             with transaction.atomic():
                 fields = {k: data[k] for k in DIRECTIVE_FIELDS}
-                fields.update(number=data["number"] or "", symbol=data["symbol"] or "")
+                fields.update(
+                    number=data["number"] or "",
+                    symbol=data["symbol"] or "",
+                    intake_token=data["intake_token"] or None,
+                )
                 specs = specs_from_rows(
                     request.user,
                     rows,
@@ -72,7 +83,12 @@ def register(request):
                     create_external=request.POST.get("create_external") == "on",
                 )
                 directive = register_directive(
-                    request.user, fields, specs=specs, uploads=data["files"], deliver=deliver
+                    request.user,
+                    fields,
+                    specs=specs,
+                    uploads=data["files"],
+                    deliver=deliver,
+                    other_issuer=data["other_issuer"],
                 )
         except RowErrors as error:
             for index, errors in error.errors.items():
@@ -80,7 +96,11 @@ def register(request):
                     target = field if field in formset.forms[index].fields else None
                     for message in messages_:
                         formset.forms[index].add_error(target, message)
+        except AlreadySaved as saved:
+            messages.info(request, _("Văn bản đã được lưu từ lần bấm trước; không lưu lại lần nữa."))
+            return redirect("directives:detail", pk=saved.directive.pk)
         except DuplicateDirective as error:
+            ask_other_issuer = isinstance(error, PossibleDuplicate)
             url = reverse("directives:detail", args=[error.existing.pk])
             form.add_error(
                 None, format_html('{} <a href="{}">{}</a>', error.messages[0], url, _("Mở văn bản"))
@@ -107,6 +127,9 @@ def register(request):
             "formset": formset,
             "unit_names": _unit_names(),
             "schedule_dated": Schedule.DATED,
+            "ask_other_issuer": ask_other_issuer or bool(form.data.get("other_issuer")),
+            # Browsers never send a chosen file again: say which ones must be chosen anew.
+            "reselect": [f.name for f in request.FILES.getlist("files")] if request.method == "POST" else [],
         },
     )
 

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from vic.core.forms import UnicodeText
 from vic.core.uploads import check_upload
 from vic.directives.forms import MultipleFileField
 from vic.tasks.forms import (
@@ -44,7 +45,7 @@ def check_files(files) -> list:
 _TASK_ID = re.compile(r"^#?(\d{1,12})$")
 
 
-class InspectionForm(forms.Form):
+class InspectionForm(UnicodeText, forms.Form):
     TRACKED = ["title", "basis", "started_on", "ended_on", "leader", "leader_name", "members", "other_members",
                "units", "tasks", "findings", "conclusion"]  # fmt: skip
 
@@ -179,7 +180,7 @@ class TaskSearchForm(forms.Form):
     cua_don_vi = forms.BooleanField(label=_("Chỉ nhiệm vụ của các đơn vị được kiểm tra"), required=False)
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(UnicodeText, forms.Form):
     """One follow-up task; the conclusion notice's fields while the inspection has none yet."""
 
     content = forms.CharField(

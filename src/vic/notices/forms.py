@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from vic.core.forms import UnicodeText
 from vic.core.word_templates import TemplateForm
 from vic.units.models import Leader, LeaderPosition
 
@@ -29,7 +30,7 @@ class WindowForm(forms.Form):
         self.fields["window_days"].initial = settings.VIC_DUE_SOON_WORKING_DAYS
 
 
-class IssueForm(WindowForm):
+class IssueForm(UnicodeText, WindowForm):
     number = forms.CharField(
         label=_("Số (để trống nếu văn thư ghi sau)"),
         required=False,

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
+from vic.core.forms import UnicodeText
 from vic.directives.models import DirectiveKind
 from vic.tasks.forms import VNDateField
 from vic.units.models import Leader, Unit
@@ -20,7 +21,7 @@ class CalendarForm(forms.Form):
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, required=False)
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(UnicodeText, forms.ModelForm):
     """The narrative the unit writes and the paper's number and date; `revision` guards lost updates."""
 
     revision = forms.IntegerField(widget=forms.HiddenInput)
@@ -41,7 +42,7 @@ class ReportForm(forms.ModelForm):
         }
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(UnicodeText, forms.Form):
     revision = forms.IntegerField(widget=forms.HiddenInput)
     note = forms.CharField(
         label=_("Nội dung cần sửa"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 3})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vic.core.forms import UnicodeText
 from vic.core.params import ID_MAX
 from vic.units.models import Leader, Role, Unit, UnitKind, User
 
@@ -97,7 +98,7 @@ class TaskFilterForm(forms.Form):
         return data
 
 
-class TaskEditForm(forms.Form):
+class TaskEditForm(UnicodeText, forms.Form):
     TRACKED = ["content", "expected_output", "report_to", "lead_unit", "coordinating_units", "monitoring_department",
                "monitoring_officers", "assigning_leader", "schedule", "deadline", "deadline_kind", "urgency",
                "is_key", "arose_on", "arose_note"]  # fmt: skip
@@ -162,5 +163,5 @@ class TaskEditForm(forms.Form):
             raise forms.ValidationError(_("Dữ liệu trang không hợp lệ; hãy tải lại trang.")) from None
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(UnicodeText, forms.Form):
     reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))

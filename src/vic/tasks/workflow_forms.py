@@ -5,13 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vic.core.forms import UnicodeText
 from vic.directives.forms import MultipleFileField
 from vic.units.models import Unit
 
 from .forms import CHOOSE, VNDateField, label_empty_choices
 
 
-class SubmissionForm(forms.Form):
+class SubmissionForm(UnicodeText, forms.Form):
     text = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 3}))
     explanation = forms.CharField(
         label=_("Giải trình lý do chậm (bắt buộc khi nhiệm vụ đã quá hạn)"),
@@ -24,7 +25,7 @@ class SubmissionForm(forms.Form):
     files = MultipleFileField(label=_("Tệp đính kèm"), required=False)
 
 
-class NoteForm(forms.Form):
+class NoteForm(UnicodeText, forms.Form):
     note = forms.CharField(label=_("Ý kiến"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -42,7 +43,7 @@ class ConfirmForm(NoteForm):
     completed_on = VNDateField(label=_("Ngày hoàn thành"), required=False)
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(UnicodeText, forms.Form):
     reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -70,7 +71,7 @@ class UrgeForm(NoteForm):
     coordination = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class PassDownForm(forms.Form):
+class PassDownForm(UnicodeText, forms.Form):
     content = forms.CharField(label=_("Nội dung phần việc"), widget=forms.Textarea(attrs={"rows": 2}))
     assignee_unit = forms.ModelChoiceField(
         label=_("Đơn vị cấp dưới"), queryset=Unit.objects.none(), required=False
@@ -87,7 +88,7 @@ class PassDownForm(forms.Form):
         label_empty_choices(self, CHOOSE)
 
 
-class ReportPartForm(forms.Form):
+class ReportPartForm(UnicodeText, forms.Form):
     part = forms.IntegerField(widget=forms.HiddenInput)
     text = forms.CharField(label=_("Báo cáo phần việc"), widget=forms.Textarea(attrs={"rows": 2}))
     done = forms.BooleanField(label=_("Đã hoàn thành phần việc"), required=False)
