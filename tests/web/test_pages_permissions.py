@@ -300,3 +300,13 @@ def test_confirm_by_own_department_officer_is_allowed(client, users, world):
     assert response.status_code == 302
     world.own.refresh_from_db()
     assert world.own.completed_on == D("2026-03-02")
+
+
+def test_the_directive_list_counts_only_the_tasks_a_unit_sees(client, users, clerk, world):
+    """Directive 846 has three tasks: STC's, one STC coordinates, and an undelivered draft."""
+    client.force_login(users.stc_officer)
+    (row,) = client.get(reverse("directives:list")).context["page"].object_list
+    assert row.n_tasks == 2
+    client.force_login(clerk)
+    counts = {d.number: d.n_tasks for d in client.get(reverse("directives:list")).context["page"].object_list}
+    assert counts == {"846": 3, "900": 1}

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -160,14 +161,17 @@ def resolve_preview(request):
 @login_required
 def directive_list(request):
     q = request.GET.get("q", "")
+    user = request.user
+    # A unit counts only the tasks it sees (drafts and other units' tasks are not its business).
+    seen = None if user.sees_province else Q(tasks__in=Task.objects.visible_to(user).values("pk"))
     qs = (
-        Directive.objects.visible_to(request.user)
+        Directive.objects.visible_to(user)
         .search(q)
         .select_related("kind")
-        .annotate(n_tasks=Count("tasks"))
+        .annotate(n_tasks=Count("tasks", filter=seen))
     )
     page = Paginator(qs.order_by("-issue_date", "-id"), 50).get_page(request.GET.get("page"))
-    return render(request, "directives/list.html", {"page": page, "q": q, "query": f"q={q}"})
+    return render(request, "directives/list.html", {"page": page, "q": q, "query": urlencode({"q": q})})
 
 
 @login_required
