@@ -13,8 +13,9 @@ import datetime
 import pytest
 from django.test import override_settings
 from django.urls import reverse
-from tests.factories import UnitFactory, directive_kind, register_tasks
+from tests.factories import UnitFactory, register_tasks
 from tests.web.helpers import flat, form_fields, messages_of, task_links, text_of
+from tests.web.test_register_page import ROW, RegisterPage
 from tests.workflow.helpers import DELIVERED, snapshot
 
 from vic.directives.models import Directive
@@ -28,46 +29,11 @@ D = datetime.date.fromisoformat
 pytestmark = pytest.mark.django_db
 
 REGISTER = "/van-ban/nhap/"
-ROW = {
-    "content": "Báo cáo tình hình giải ngân vốn đầu tư công quý I năm 2026",
-    "lead": "Sở Tài chính",
-    "deadline": "20/03/2026",
-}
 
 
 @pytest.fixture
 def sxd(tree):
     return UnitFactory(name="Sở Xây dựng", short_name="SXD", code="sxd", parent=tree.province)
-
-
-class RegisterPage:
-    """The "Nhập văn bản" page as the clerk's browser has it: its own fields, then what the clerk types."""
-
-    def __init__(self, client):
-        self.client = client
-        html = client.get(REGISTER).content.decode()
-        self.fields = form_fields(html, value="register-form")
-        self.empty_row = form_fields(html, tag="template", attr="id", value="empty-task-row")
-
-    def post(self, rows=None, **typed):
-        rows = rows if rows is not None else [ROW]
-        data = {k: v for k, v in self.fields.items() if not (k.startswith("tasks-") and k[6:7].isdigit())}
-        data.update(
-            {
-                "kind": [str(directive_kind("Công văn").pk)],
-                "number": ["846"],
-                "symbol": ["UBND-TH"],
-                "issue_date": ["21/01/2026"],
-                "abstract": ["Về việc đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 2026"],
-                "action": ["deliver"],
-            }
-        )
-        data.update({k: [v] for k, v in typed.items()})
-        for index, row in enumerate(rows):
-            data.update({k.replace("__prefix__", str(index)): v for k, v in self.empty_row.items()})
-            data.update({f"tasks-{index}-{k}": [v] for k, v in row.items()})
-        data["tasks-TOTAL_FORMS"] = [str(len(rows))]
-        return self.client.post(REGISTER, flat(data))
 
 
 @pytest.fixture
