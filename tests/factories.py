@@ -138,3 +138,17 @@ def docx_bytes(*paragraphs: str) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def xlsx_bytes(*rows) -> bytes:
+    """A real Excel workbook with these rows (a tracking sheet, a report)."""
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for row in rows:
+        wb.active.append(list(row))
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.test import override_settings
-from tests.factories import DirectiveFactory, directive_kind, make_spec
+from tests.factories import DirectiveFactory, directive_kind, docx_bytes, make_spec, xlsx_bytes
 
 from vic.core import clock
 from vic.directives.actions import DuplicateDirective, PossibleDuplicate, register_directive
@@ -301,8 +301,8 @@ def test_normal_secrecy_is_accepted(clerk, tree):
     ("name", "content"),
     [
         ("Cong van 846.PDF", PDF),
-        ("bang-tong-hop.xlsx", b"PK\x03\x04" + b"\x00" * 60),
-        ("du-thao.docx", b"PK\x03\x04" + b"\x00" * 60),
+        ("bang-tong-hop.xlsx", xlsx_bytes(["STT", "Nội dung nhiệm vụ"], [1, "Giải ngân vốn đầu tư công"])),
+        ("du-thao.docx", docx_bytes("Dự thảo kế hoạch triển khai")),
         ("ban-cu.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 60),
         ("anh-chup.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 60),
         ("so-do.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 60),
@@ -362,7 +362,9 @@ def test_a_file_one_byte_over_the_limit_does_not_read_as_equal_to_it(clerk, tree
 
 
 def test_upload_at_the_limit_is_accepted(clerk, tree):
-    exact = pdf("ho-so.pdf", PDF + b"0" * (1024 * 1024 - len(PDF)))
+    # A real PDF's end marker is at its end: the padding goes into a comment before it.
+    body = PDF[: -len(b"%%EOF\n")]
+    exact = pdf("ho-so.pdf", body + b"%" + b"0" * (1024 * 1024 - len(PDF) - 2) + b"\n%%EOF\n")
     with override_settings(VIC_UPLOAD_MAX_BYTES=1024 * 1024):
         directive = register_directive(clerk, cv846(), uploads=[exact])
     assert directive.files.get().size == 1024 * 1024
@@ -409,3 +411,37 @@ def test_invalid_task_spec_leaves_no_file_on_disk(clerk, tree, media_root):
     with pytest.raises(ValidationError):
         register_directive(clerk, cv846(), specs=[make_spec([], content="Không có chủ trì")], uploads=[pdf()])
     assert stored_files(media_root) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("du-thao.docx", b"PK\x03\x04" + b"\x00" * 60),  # the right first bytes, then garbage
+        ("bang.xlsx", docx_bytes("Một tệp Word đổi tên thành .xlsx")),
+        ("cong-van.pdf", PDF[:40]),  # a download cut short
+    ],
+)
+def test_a_damaged_file_is_refused_and_nothing_is_saved(clerk, tree, name, content):
+    with pytest.raises(ValidationError) as error:
+        register_directive(clerk, cv846(), uploads=[SimpleUploadedFile(name, content)])
+    assert f"Nội dung tệp “{name}” không đúng định dạng" in error.value.messages[0]
+    assert Directive.objects.count() == 0
+
+
+def test_a_file_stamped_secret_stops_registration_until_the_clerk_checked_it(clerk, tree):
+    stamped = docx_bytes("MẬT", "QUYẾT ĐỊNH", "Về việc phê duyệt phương án bảo vệ mục tiêu")
+    with pytest.raises(ValidationError) as error:
+        register_directive(clerk, cv846(), uploads=[SimpleUploadedFile("qd.docx", stamped)])
+    assert "Tệp “qd.docx” có dấu “MẬT”" in error.value.message_dict["not_secret"][0]
+    assert Directive.objects.count() == 0
+    directive = register_directive(
+        clerk, cv846(), uploads=[SimpleUploadedFile("qd.docx", stamped)], not_secret=True
+    )
+    assert directive.files.count() == 1
+
+
+def test_ordinary_words_about_security_are_no_secrecy_mark(clerk, tree):
+    text = docx_bytes("Về việc tăng cường bảo mật thông tin", "BẢO MẬT THÔNG TIN", "Đổi MẬT KHẨU định kỳ")
+    assert (
+        register_directive(clerk, cv846(), uploads=[SimpleUploadedFile("cv.docx", text)]).files.count() == 1
+    )

@@ -411,3 +411,17 @@ def test_latin_eth_typed_for_d_stroke_is_stored_and_found_as_d_stroke(page, clie
     assert "Đầu tư" in Directive.objects.get().abstract
     html = client.get(reverse("directives:list"), {"q": "Ðầu tư công"}).content.decode()
     assert "Đầu tư công" in html
+
+
+def test_a_file_stamped_secret_asks_the_clerk_and_keeps_everything_typed(page):
+    from tests.factories import docx_bytes
+
+    stamped = docx_bytes("TỐI MẬT", "CHỈ THỊ", "Về công tác bảo vệ bí mật nhà nước")
+    response = page.post(files=[SimpleUploadedFile("ct.docx", stamped)])
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'data-testid="not-secret"' in html and "Tệp “ct.docx” có dấu “TỐI MẬT”" in text_of(html)
+    assert "Về việc đẩy nhanh tiến độ giải ngân vốn đầu tư công năm 2026" in html  # nothing typed is lost
+    nothing_saved()
+    again = page.post(files=[SimpleUploadedFile("ct.docx", stamped)], not_secret="on")
+    assert again.status_code == 302 and DirectiveFile.objects.count() == 1

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from .documents import is_whole, secrecy_mark, text_of
+
 # First bytes of each allowed format: a renamed .exe is refused even with a .pdf name.
 _SIGNATURES = {
     "pdf": [b"%PDF"],
@@ -60,13 +62,18 @@ def check_upload(upload) -> str:
         digest.update(chunk)
     upload.seek(0)
     signatures = _SIGNATURES.get(ext)
-    if signatures and not any(head.startswith(sig) for sig in signatures):
+    if (signatures and not any(head.startswith(sig) for sig in signatures)) or not is_whole(upload, ext):
         raise ValidationError(
             _("Nội dung tệp “%(name)s” không đúng định dạng .%(ext)s (tệp hỏng hoặc bị đổi tên)."),
             params={"name": name, "ext": ext},
             code="file_content",
         )
     return digest.hexdigest()
+
+
+def secrecy_of(upload) -> str | None:
+    """The confidentiality mark ("MẬT"…) printed in an uploaded .docx or .pdf, if any (R-4)."""
+    return secrecy_mark(text_of(upload, PurePath(upload.name).suffix.lower().lstrip(".")))
 
 
 def store_upload(record, upload, sha256: str | None = None):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vic.core.text import nfc
-from vic.core.uploads import check_upload, store_upload
+from vic.core.uploads import check_upload, secrecy_of, store_upload
 from vic.tasks.actions import create_tasks, deliver_tasks
 from vic.tasks.actions.register import validate_spec
 from vic.tasks.specs import TaskSpec
@@ -107,6 +107,24 @@ def find_namesake(directive: Directive) -> Directive | None:
     )
 
 
+def refuse_marked(uploads) -> None:
+    """R-4, DOMAIN "Decisions": a confidentiality mark printed in a file stops the registration until the clerk
+    has checked it (the stamp may belong to another document quoted in it)."""
+    for upload in uploads:
+        if mark := secrecy_of(upload):
+            raise ValidationError(
+                {
+                    "not_secret": _(
+                        "Tệp “%(name)s” có dấu “%(mark)s”. Văn bản mật không được nhập vào hệ thống (Điều 4 Quy "
+                        "chế). Nếu đây không phải độ mật của văn bản này, đánh dấu “Đã kiểm tra: không phải "
+                        "văn bản mật”, chọn lại tệp rồi lưu."
+                    )
+                    % {"name": upload.name, "mark": mark}
+                },
+                code="secret_mark",
+            )
+
+
 def register_directive(
     user,
     fields: dict,
@@ -115,10 +133,12 @@ def register_directive(
     uploads=(),
     deliver: bool = False,
     other_issuer: bool = False,
+    not_secret: bool = False,
 ):
     """Create a directive (refusing secret and duplicate documents), attach files, create and deliver tasks.
 
-    `other_issuer`: the clerk confirmed that a document of the same number and symbol from another issuer
+    `not_secret`: the clerk checked that a "MẬT" found printed in a file is not this document's
+    classification. `other_issuer`: the clerk confirmed that a document of the same number and symbol from another issuer
     is another document. `fields["intake_token"]`, the register page's own token, makes a page sent twice
     save once (AlreadySaved names the first)."""
     if not (user and user.is_authenticated and user.can_register):
@@ -145,6 +165,8 @@ def register_directive(
     if not other_issuer and (namesake := find_namesake(directive)) is not None:
         raise PossibleDuplicate(namesake)
     checked = [(upload, check_upload(upload)) for upload in uploads]
+    if not not_secret:
+        refuse_marked(uploads)
     for spec in specs:
         validate_spec(spec, directive.issue_date)  # before any file reaches the disk
     written: list[DirectiveFile] = []

@@ -57,6 +57,7 @@ class DirectiveForm(UnicodeText, forms.Form):
     other_issuer = forms.BooleanField(
         label=_("Đây là văn bản khác (cùng số, ký hiệu nhưng của cơ quan ban hành khác)"), required=False
     )
+    not_secret = forms.BooleanField(label=_("Đã kiểm tra: không phải văn bản mật"), required=False)
     intake_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=36)
     notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 1}))
 

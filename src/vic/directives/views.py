@@ -90,6 +90,7 @@ def register(request):
                     uploads=data["files"],
                     deliver=deliver,
                     other_issuer=data["other_issuer"],
+                    not_secret=data["not_secret"],
                 )
         except RowErrors as error:
             for index, errors in error.errors.items():
@@ -129,6 +130,7 @@ def register(request):
             "unit_names": _unit_names(),
             "schedule_dated": Schedule.DATED,
             "ask_other_issuer": ask_other_issuer or bool(form.data.get("other_issuer")),
+            "ask_not_secret": bool(form.errors.get("not_secret")) or bool(form.data.get("not_secret")),
             # Browsers never send a chosen file again: say which ones must be chosen anew.
             "reselect": [f.name for f in request.FILES.getlist("files")] if request.method == "POST" else [],
         },

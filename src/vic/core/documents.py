@@ -1,0 +1,87 @@
+"""What is inside an uploaded document: whether its structure is whole, and its text.
+
+A .docx that is "PK" followed by garbage passed the first-bytes check and reached the archive; a scanned
+directive stamped "MẬT" must not enter the system (R-4). The same text reader will serve the reading of
+directives to propose their tasks."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import unicodedata
+import zipfile
+
+log = logging.getLogger("vic.uploads")
+
+# The member each zipped office format must have.
+_ZIP_MEMBERS = {
+    "docx": "word/document.xml",
+    "xlsx": "xl/workbook.xml",
+    "odt": "content.xml",
+    "ods": "content.xml",
+}
+TEXT_LIMIT = 200_000  # characters read from a document: the heading and first pages are what matter here
+
+
+def is_whole(file, ext: str) -> bool:
+    """Whether a zipped office file opens and its members are intact, and a PDF is not cut short. `file`: a
+    seekable binary file (an upload), left at its start."""
+    try:
+        if ext in _ZIP_MEMBERS:
+            try:
+                with zipfile.ZipFile(file) as archive:
+                    return _ZIP_MEMBERS[ext] in archive.namelist() and archive.testzip() is None
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
+                return False
+        if ext == "pdf":
+            file.seek(0, io.SEEK_END)
+            file.seek(max(0, file.tell() - 2048))
+            return b"%%EOF" in file.read()  # a truncated download or a broken copy has no end marker
+        return True
+    finally:
+        file.seek(0)
+
+
+def text_of(file, ext: str) -> str:
+    """The text of a .docx or .pdf (other formats: ""); never raises on a document it cannot read."""
+    try:
+        if ext == "docx":
+            return _docx_text(file)[:TEXT_LIMIT]
+        if ext == "pdf":
+            return _pdf_text(file)[:TEXT_LIMIT]
+    except Exception:  # a damaged or exotic file: no text, and the upload goes on being checked otherwise
+        log.warning("Could not read the text of an uploaded .%s", ext, exc_info=True)
+    finally:
+        file.seek(0)
+    return ""
+
+
+def _docx_text(file) -> str:
+    from docx import Document
+
+    doc = Document(file)
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    for section in doc.sections:
+        parts += [p.text for p in section.header.paragraphs]
+    return "\n".join(parts)
+
+
+def _pdf_text(file, pages: int = 3) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(file, strict=False)
+    return "\n".join((page.extract_text() or "") for page in reader.pages[:pages])
+
+
+# The confidentiality marks of Decree 30/2020 as a stamp writes them: capitals, a word of their own (not the
+# "bảo mật" of ordinary text, not "BẢO MẬT" in a heading).
+_SECRECY = re.compile(r"(?<![^\W\d_])(?<!BẢO )(TUYỆT MẬT|TỐI MẬT|MẬT)(?![^\W\d_])(?! KHẨU)")
+
+
+def secrecy_mark(text: str) -> str | None:
+    """The first confidentiality mark in `text` ("MẬT", "TỐI MẬT", "TUYỆT MẬT"), or None."""
+    found = _SECRECY.search(unicodedata.normalize("NFC", text or ""))
+    return found.group(1) if found else None
