@@ -13,7 +13,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from tests.factories import UserFactory, register_tasks
-from tests.web.helpers import flat, form_fields, messages_of
+from tests.web.helpers import flat, form_fields, messages_of, text_of
 from tests.workflow.helpers import DELIVERED, detail_html, press, snapshot
 
 from vic.core import clock
@@ -204,3 +204,29 @@ def test_a_withdrawn_task_is_neither_acknowledged_nor_delivered_nor_edited(
     with pytest.raises(ValidationError, match="đã thu hồi"):
         actions.update_task(clerk, district_task, {"content": "Sửa"}, expected_version=fresh.version)
     assert snapshot() == before
+
+
+def test_a_confirmation_from_a_page_opened_before_a_send_back_is_not_taken(
+    client, clerk, users, district_task
+):
+    """cv.tonghop sends the completion proposal back; chanhvp, whose page still shows it, clicks Xác nhận."""
+    actions.submit(users.district_officer, district_task, SubmissionKind.COMPLETION, "Đã kiểm kê xong")
+    client.force_login(clerk)
+    seen = Task.objects.get(pk=district_task.pk).version  # what the clerk's page was drawn with
+    actions.send_back_completion(users.monitoring_officer, district_task, "Thiếu biên bản kiểm kê")
+
+    response = client.post(
+        reverse("tasks:act", args=[district_task.pk, "xac-nhan-hoan-thanh"]),
+        {"seen_version": seen, "xac-nhan-hoan-thanh-note": "Đạt"},
+    )
+    assert response.status_code == 409
+    text = text_of(response.content.decode())
+    assert "Sau khi bạn mở trang" in text and "trả lại đề xuất hoàn thành" in text.lower()
+    assert Task.objects.get(pk=district_task.pk).completed_on is None
+    # Having seen it, a second click decides on what is now (a confirmation without a proposal).
+    now = Task.objects.get(pk=district_task.pk).version
+    again = client.post(
+        reverse("tasks:act", args=[district_task.pk, "xac-nhan-hoan-thanh"]),
+        {"seen_version": now, "xac-nhan-hoan-thanh-note": "Đạt"},
+    )
+    assert again.status_code == 302 and Task.objects.get(pk=district_task.pk).completed_on is not None

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -169,6 +170,11 @@ def task_act(request, pk, slug):
     form = make_form(slug, task, request.POST, request.FILES)
     if form is not None and not form.is_valid():
         return render_detail(request, task, open_slug=slug, bound=form, status=400)
+    if step.act in DECIDING and (moved := _moved_since(task, request.POST.get("seen_version"))):
+        # A decision taken on a stale page (another officer sent the proposal back meanwhile) is not taken:
+        # the page shows what changed, with the form as typed, and a second click decides on what is now.
+        form.add_error(None, moved)
+        return render_detail(request, task, open_slug=slug, bound=form, status=409)
     try:
         result = step.run(request.user, task, form.cleaned_data if form is not None else {})
     except ValidationError as error:
@@ -187,6 +193,26 @@ def task_act(request, pk, slug):
     else:
         messages.success(request, step.done)
     return redirect("tasks:detail", pk=pk)
+
+
+DECIDING = {Act.CONFIRM_COMPLETION, Act.DECIDE_EXTENSION, Act.RESOLVE_RETURN}
+
+
+def _moved_since(task: Task, seen) -> str | None:
+    """Why a decision's page is stale: the task changed after `seen` (its version when the page was drawn)."""
+    if not seen or not str(seen).isdigit() or int(seen) >= task.version:
+        return None
+    last = task.events.select_related("actor").first()  # newest first
+    if last is None:
+        return None
+    return _(
+        "Sau khi bạn mở trang, %(who)s đã %(what)s lúc %(when)s. Hãy xem lại nhiệm vụ; nếu vẫn giữ quyết định, "
+        "bấm Gửi lần nữa."
+    ) % {
+        "who": last.actor or _("hệ thống"),
+        "what": str(last.get_kind_display()).lower(),
+        "when": timezone.localtime(last.at).strftime("%H:%M %d/%m/%Y"),
+    }
 
 
 def panel(user, task: Task, acts: set[str], open_slug: str | None = None, bound=None) -> dict:
