@@ -76,9 +76,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "vic.core.middleware.RequestSizeLimitMiddleware",
+    "vic.core.middleware.MethodNotAllowedPage",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "vic.core.middleware.SessionKeptAlive",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -149,6 +151,8 @@ LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = env_int("VIC_SESSION_SECONDS", 8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# The session ends VIC_SESSION_SECONDS after the last activity, not after logging in: an official writing a
+# long report at 4 pm does not lose it to a login page (core/middleware.py SessionKeptAlive).
 AXES_FAILURE_LIMIT = env_int("VIC_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

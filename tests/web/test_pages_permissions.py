@@ -310,3 +310,40 @@ def test_the_directive_list_counts_only_the_tasks_a_unit_sees(client, users, cle
     client.force_login(clerk)
     counts = {d.number: d.n_tasks for d in client.get(reverse("directives:list")).context["page"].object_list}
     assert counts == {"846": 3, "900": 1}
+
+
+def test_a_buttons_address_opened_directly_explains_itself_in_vietnamese(client, users, world):
+    client.force_login(users.stc_officer)
+    response = client.get(reverse("tasks:act", args=[world.own.pk, "bao-cao"]))
+    assert response.status_code == 405
+    assert "Thao tác này chỉ thực hiện bằng nút bấm trên trang" in response.content.decode()
+
+
+def test_the_session_lasts_while_the_official_works(client, users, settings):
+    """An 8-hour session last written 5 hours ago is renewed by a page opened now, not cut 3 hours later;
+    one written an hour ago is left alone (no database write on every page)."""
+    import datetime
+    import time
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    client.force_login(users.stc_officer)
+
+    def written_ago(hours: int) -> str:
+        session = client.session
+        session["_vic_written"] = int(time.time()) - hours * 3600
+        session.save()
+        left = timezone.now() + datetime.timedelta(hours=8 - hours)
+        Session.objects.filter(session_key=session.session_key).update(expire_date=left)
+        return session.session_key
+
+    def hours_left(key) -> float:
+        return (Session.objects.get(session_key=key).expire_date - timezone.now()).total_seconds() / 3600
+
+    key = written_ago(1)
+    assert client.get(reverse("tasks:list")).status_code == 200
+    assert 6.9 < hours_left(key) < 7.1
+    key = written_ago(5)
+    assert client.get(reverse("tasks:list")).status_code == 200
+    assert hours_left(key) > 7.9

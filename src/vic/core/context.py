@@ -16,5 +16,8 @@ def frame(request: HttpRequest) -> dict:
         "unread_count": unread_count(user),
         "registration_days": settings.VIC_REGISTRATION_WORKING_DAYS,
         "upload_limit_mb": settings.VIC_UPLOAD_MAX_BYTES // (1024 * 1024),
+        "upload_max_bytes": settings.VIC_UPLOAD_MAX_BYTES,
+        "request_max_bytes": settings.VIC_REQUEST_MAX_BYTES,
+        "request_limit_mb": settings.VIC_REQUEST_MAX_BYTES // (1024 * 1024),
         "upload_extensions": ", ".join(settings.VIC_UPLOAD_EXTENSIONS),
     }

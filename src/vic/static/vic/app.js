@@ -63,6 +63,37 @@
     if (picker) picker.value = "";
     if (kind.value !== "adhoc") kind.form.submit();
   });
+  // Files over the limits are stopped before they are sent: the server would refuse the whole request
+  // (413) and the rows added on this page would be lost on the way back.
+  document.addEventListener("submit", function (ev) {
+    var body = document.body, form = ev.target;
+    var max = parseInt(body.getAttribute("data-upload-max") || "0", 10);
+    var total = 0, problem = null, where = null;
+    if (!max || !form.querySelectorAll) return;
+    form.querySelectorAll("input[type=file]").forEach(function (input) {
+      Array.prototype.forEach.call(input.files || [], function (file) {
+        total += file.size;
+        if (!problem && file.size > max) {
+          problem = body.getAttribute("data-file-too-big").replace("{name}", file.name); where = input;
+        }
+      });
+    });
+    if (!problem && total > parseInt(body.getAttribute("data-request-max"), 10)) {
+      problem = body.getAttribute("data-request-too-big");
+      where = form.querySelector("input[type=file]");
+    }
+    if (!problem) return;
+    ev.preventDefault();
+    var note = form.querySelector("[data-upload-problem]");
+    if (!note) {
+      note = document.createElement("div");
+      note.className = "text-danger small";
+      note.setAttribute("data-upload-problem", "");
+      where.insertAdjacentElement("afterend", note);
+    }
+    note.textContent = problem;
+    where.focus();
+  }, true);
   document.addEventListener("DOMContentLoaded", function () { style(document); });
   document.addEventListener("htmx:afterSwap", function (ev) { style(ev.target); });
 })();
