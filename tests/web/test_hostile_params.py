@@ -38,3 +38,25 @@ def test_query_strings(client, users, tree, who, value):
 def test_posted_ids(client, users, tree, value):
     client.force_login(users.office_leader)
     assert client.post("/thong-bao/da-doc/", {"id": value}).status_code == 302
+
+
+def test_a_pasted_paragraph_searches_by_its_first_words(client, users, tree):
+    from vic.core.text import search_terms
+
+    paragraph = "Sở Tài chính chủ trì, phối hợp với các sở, ngành rà soát tổng hợp báo cáo " * 30
+    assert len(search_terms(paragraph)) == 12
+    client.force_login(users.office_leader)
+    assert client.get("/nhiem-vu/", {"q": paragraph[:1500]}).status_code == 200
+
+
+def test_serve_refuses_a_busy_port_in_vietnamese():
+    import socket
+
+    from vic.core.management.commands.serve import port_free
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert not port_free("127.0.0.1", port)
+    assert port_free("127.0.0.1", port)

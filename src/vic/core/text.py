@@ -80,9 +80,13 @@ def search_text(parts) -> str:
     return " " + " ".join(canon(p, strip_verbs=False) for p in parts if p) + " "
 
 
+MAX_QUERY, MAX_WORDS = 200, 12  # a pasted paragraph searches by its first words, not 300 LIKE clauses
+
+
 def search_terms(query: str) -> list[str]:
     """LIKE patterns for a query: short words ("u", "tp") match whole words, longer ones word starts.
 
     So "u minh" finds "UBND huyện U Minh" but not every word containing "u", and "tai chin" still finds
     "Tài chính" while typing."""
-    return [f" {w} " if len(w) <= 2 else f" {w}" for w in canon(query, strip_verbs=False).split()]
+    words = canon((query or "")[:MAX_QUERY], strip_verbs=False).split()[:MAX_WORDS]
+    return [f" {w} " if len(w) <= 2 else f" {w}" for w in words]

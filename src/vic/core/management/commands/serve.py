@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 
@@ -44,6 +45,15 @@ class Command(BaseCommand):
             self.stdout.write(_("Đang nạp dữ liệu mẫu (tỉnh Cà Mau, 2015)…"))
             call_command("demo", quiet_logins=True)
         call_command("collectstatic", interactive=False, verbosity=0)
+        if not port_free(host, port):
+            raise CommandError(
+                _(
+                    "Cổng %(port)d trên %(host)s đang được chương trình khác dùng (có thể là một VIC khác đang "
+                    "chạy). Dừng chương trình đó, hoặc chạy trên cổng khác, ví dụ: VIC_PORT=%(other)d make run"
+                )
+                % {"port": port, "host": host, "other": port + 1},
+                returncode=2,
+            )
         url = f"http://{host}:{port}/"
         self.stdout.write(self.style.SUCCESS("\n" + _("VIC đang chạy tại %(url)s") % {"url": url}))
         if demo:
@@ -68,9 +78,23 @@ class Command(BaseCommand):
             "-",
             "--timeout",
             "120",
+            # The longest request line gunicorn reads (its 4 KB default answered a long search in English).
+            "--limit-request-line",
+            "8190",
         ]
         jobs = [] if no_jobs else [[sys.executable, "-m", "vic.cli", "worker"]]
         sys.exit(supervise([gunicorn, *jobs]))
+
+
+def port_free(host: str, port: int) -> bool:
+    """Whether the server can listen there (checked before saying "VIC đang chạy tại …")."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
 
 
 def supervise(commands: list[list[str]]) -> int:
