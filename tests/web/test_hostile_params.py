@@ -60,3 +60,18 @@ def test_serve_refuses_a_busy_port_in_vietnamese():
         port = busy.getsockname()[1]
         assert not port_free("127.0.0.1", port)
     assert port_free("127.0.0.1", port)
+
+
+@pytest.mark.parametrize("query", ["QĐ-UBND", "qd-ubnd", "2019/QĐ-UBND", "25/2019/qđ-ubnd", "Sở KH&ĐT"])
+def test_a_reference_or_an_alias_finds_its_task(client, users, clerk, tree, query):
+    from tests.factories import DirectiveFactory, register_tasks
+
+    tree.skhdt.aliases = "Sở KH&ĐT"
+    tree.skhdt.save()
+    directive = DirectiveFactory(
+        number="25", symbol="2019/QĐ-UBND", abstract="Về chính sách hỗ trợ ngành nghề"
+    )
+    (task,) = register_tasks(clerk, tree.skhdt, directive=directive, content="Hướng dẫn thực hiện chính sách")
+    client.force_login(users.office_leader)
+    html = client.get("/nhiem-vu/", {"q": query}).content.decode()
+    assert f'href="/nhiem-vu/{task.pk}/"' in html

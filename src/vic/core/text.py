@@ -75,9 +75,17 @@ def legacy_font(text: str | None) -> bool:
     return False
 
 
+# Inside a reference ("2019/QĐ-UBND", "Sở KH&ĐT") the parts are words of their own to a search.
+_JOINERS = re.compile(r"[/\-&+]")
+
+
+def _words(text: str) -> str:
+    return _SPACES.sub(" ", _JOINERS.sub(" ", canon(text, strip_verbs=False))).strip()
+
+
 def search_text(parts) -> str:
     """The stored, searchable form of some texts: canonical words between single spaces, padded."""
-    return " " + " ".join(canon(p, strip_verbs=False) for p in parts if p) + " "
+    return " " + " ".join(_words(p) for p in parts if p) + " "
 
 
 MAX_QUERY, MAX_WORDS = 200, 12  # a pasted paragraph searches by its first words, not 300 LIKE clauses
@@ -88,5 +96,5 @@ def search_terms(query: str) -> list[str]:
 
     So "u minh" finds "UBND huyện U Minh" but not every word containing "u", and "tai chin" still finds
     "Tài chính" while typing."""
-    words = canon((query or "")[:MAX_QUERY], strip_verbs=False).split()[:MAX_WORDS]
+    words = _words((query or "")[:MAX_QUERY]).split()[:MAX_WORDS]
     return [f" {w} " if len(w) <= 2 else f" {w}" for w in words]

@@ -30,9 +30,11 @@ def refresh(task: Task) -> None:
     task.delivery_due_on = delivery_due(task.arose_on, task.urgency)
 
 
-def refresh_search_text(task: Task) -> None:
+def search_parts(task: Task, coordinating_units=()) -> list[str]:
+    """What a task is found by: its words, its directive's reference and abstract, its units' names, short
+    names and aliases ("Sở KH&ĐT")."""
     d = task.directive
-    parts = [
+    return [
         task.content,
         task.expected_output,
         d.number,
@@ -40,12 +42,12 @@ def refresh_search_text(task: Task) -> None:
         f"{d.number}/{d.symbol}",
         d.abstract,
         d.issuer,
-        task.lead_unit.name,
-        task.lead_unit.short_name,
+        *(n for u in (task.lead_unit, *coordinating_units) for n in u.names()),
     ]
-    if task.pk:
-        parts += [n for u in task.coordinating_units.all() for n in (u.name, u.short_name)]
-    task.search_text = search_text(parts)
+
+
+def refresh_search_text(task: Task) -> None:
+    task.search_text = search_text(search_parts(task, task.coordinating_units.all() if task.pk else ()))
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
