@@ -109,3 +109,23 @@ def test_task_detail_of_a_large_group(client, clerk, add_tasks, tree, django_ass
     small = queries(client, reverse("tasks:detail", args=[few[0].pk]), django_assert_max_num_queries)
     large = queries(client, reverse("tasks:detail", args=[many[0].pk]), django_assert_max_num_queries)
     assert small == large
+
+
+@pytest.mark.parametrize("who", ["monitoring_officer", "office_leader"])
+def test_pending_page(client, users, tree, clerk, add_tasks, django_assert_max_num_queries, who):
+    """Chờ xử lý chooses what the user may decide in SQL: the same cost for 1 proposal as for 20."""
+    from vic.tasks.models import SubmissionKind
+
+    def propose(n):
+        for task in add_tasks.made[-n:]:
+            if not task.completed_on and task.lead_unit_id == tree.stc.pk:
+                actions.submit(users.stc_officer, task, SubmissionKind.EXTENSION, "Xin gia hạn",
+                               proposed_deadline=D("2026-06-30"))  # fmt: skip
+
+    add_tasks(5)
+    propose(5)
+    client.force_login(getattr(users, who))
+    small, large = compare(
+        client, reverse("tasks:pending"), lambda: (add_tasks(35), propose(35)), django_assert_max_num_queries
+    )
+    assert small == large
