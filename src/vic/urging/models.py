@@ -67,11 +67,26 @@ class ReminderRule(models.Model):
                     % {"codes": ", ".join(sorted(unknown)) or "—", "valid": ", ".join(Audience.values)}
                 }
             )
+        unit_side = set(self.audience_list()) & {Audience.LEAD_UNIT, Audience.UNIT_HEAD, Audience.COORDINATORS}
+        if self.date_field == DateField.DELIVERY and unit_side:
+            # A task not yet delivered is the Office's own business: no unit may read of it before delivery.
+            raise ValidationError(
+                {
+                    "audiences": _(
+                        "Nhắc chuyển giao là việc của Văn phòng: chỉ gửi cho văn thư, chuyên viên theo dõi hoặc "
+                        "lãnh đạo Văn phòng, không gửi cho đơn vị khi nhiệm vụ chưa chuyển giao."
+                    )
+                }
+            )
         if self.timing != Timing.ON_DAY and self.working_days == 0 and self.timing != Timing.BEFORE:
             raise ValidationError({"working_days": _("Cần số ngày làm việc lớn hơn 0.")})
 
     def audience_list(self) -> list[str]:
         return [a.strip() for a in self.audiences.split(",") if a.strip()]
+
+    def audience_labels(self) -> str:
+        labels = dict(Audience.choices)
+        return ", ".join(str(labels.get(code, code)) for code in self.audience_list())
 
 
 class Dispatch(models.Model):
