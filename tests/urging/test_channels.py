@@ -200,6 +200,14 @@ def test_a_feed_shows_only_what_its_owner_may_see_and_stops_when_revoked(client,
     assert client.get(reverse("urging:feed", args=[stale.token])).status_code == 404
 
 
+def test_an_officers_calendar_holds_the_tasks_he_follows(client, users, world):
+    """The world: `overdue` names the officer; `soon` is Phòng Kinh tế's; `other` nobody follows yet."""
+    overdue, soon, other = world
+    feed = actions.create_feed(users.monitoring_officer, FeedScope.MINE)
+    cal = Calendar.from_ical(client.get(reverse("urging:feed", args=[feed.token])).content)
+    assert {e["UID"] for e in cal.walk("VEVENT")} == {f"task-{t.pk}@testserver" for t in (overdue, other)}
+
+
 def test_the_notification_page_creates_a_feed_and_shows_its_address(client, users):
     client.force_login(users.stc_officer)
     client.post(reverse("urging:feed_create"), {"scope": "unit"})

@@ -14,6 +14,7 @@ from icalendar import Calendar, Event
 
 from vic.core import clock
 from vic.tasks.models import Task
+from vic.tasks.permissions import FOLLOWING_ROLES, role_of
 from vic.tasks.status import OPEN, Status
 
 from .models import CalendarFeed, FeedScope
@@ -29,6 +30,9 @@ def new_token() -> str:
 def tasks_of(feed: CalendarFeed, today: datetime.date):
     owner = feed.owner
     tasks = Task.objects.visible_to(owner)
+    if role_of(owner) in FOLLOWING_ROLES:
+        # An officer's calendar holds the tasks he follows, not the whole province's deadlines.
+        tasks = tasks.monitored_by(owner)
     if feed.scope == FeedScope.UNIT:
         tasks = tasks.filter(Q(lead_unit_id=owner.unit_id) | Q(coordinations__unit_id=owner.unit_id))
     return (
