@@ -24,3 +24,14 @@ def test_size_tops_up_to_n_and_a_second_run_adds_nothing(tree):
     call_command("demo", size=400, stdout=out)
     assert Task.objects.count() == 400
     assert "không thêm" in out.getvalue()
+
+
+def test_bench_refuses_a_database_holding_real_work(clerk, tree):
+    from django.core.management.base import CommandError
+    from tests.factories import register_tasks
+
+    register_tasks(clerk, tree.stc)  # a real task, no demo province
+    with pytest.raises(CommandError) as error:
+        call_command("bench", size=10, runs=1)
+    assert "chỉ chạy trên CSDL trống hoặc CSDL dữ liệu mẫu" in str(error.value)
+    assert Task.objects.count() == 1

@@ -67,7 +67,11 @@ class ReminderRule(models.Model):
                     % {"codes": ", ".join(sorted(unknown)) or "—", "valid": ", ".join(Audience.values)}
                 }
             )
-        unit_side = set(self.audience_list()) & {Audience.LEAD_UNIT, Audience.UNIT_HEAD, Audience.COORDINATORS}
+        unit_side = set(self.audience_list()) & {
+            Audience.LEAD_UNIT,
+            Audience.UNIT_HEAD,
+            Audience.COORDINATORS,
+        }
         if self.date_field == DateField.DELIVERY and unit_side:
             # A task not yet delivered is the Office's own business: no unit may read of it before delivery.
             raise ValidationError(

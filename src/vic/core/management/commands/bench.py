@@ -10,7 +10,7 @@ import statistics
 import time
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
 from django.test.utils import override_settings
@@ -21,8 +21,6 @@ from vic.core.views import status_counts_by_unit
 from vic.tasks.models import Task
 from vic.tasks.views import overdue_first
 from vic.units.models import User
-
-TODAY = "2026-12-03"
 
 
 class Command(BaseCommand):
@@ -36,13 +34,25 @@ class Command(BaseCommand):
         from vic.demo import bulk, loader
 
         call_command("migrate", verbosity=0)
+        if Task.objects.exists() and not loader.is_loaded():
+            # It bulk-inserts thousands of synthetic tasks: never into a database holding real work.
+            raise CommandError(
+                _(
+                    "vic bench chỉ chạy trên CSDL trống hoặc CSDL dữ liệu mẫu (CSDL này có nhiệm vụ thật). "
+                    "Dùng CSDL riêng, ví dụ: VIC_VAR_DIR=/tmp/vic-bench .venv/bin/vic bench"
+                ),
+                returncode=2,
+            )
         if not loader.is_loaded():
             call_command("demo", quiet_logins=True, verbosity=0)
         have = Task.objects.count()
         if have < size:
             started = time.perf_counter()
             bulk.generate(size - have, seed=size)
-            self.stdout.write(f"generated {size - have} tasks in {time.perf_counter() - started:.1f} s")
+            self.stdout.write(
+                _("Đã sinh %(n)d nhiệm vụ trong %(s).1f giây.")
+                % {"n": size - have, "s": time.perf_counter() - started}
+            )
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
@@ -77,7 +87,10 @@ class Command(BaseCommand):
         }
         client = Client(SERVER_NAME="127.0.0.1")
         client.force_login(clerk)
-        self.stdout.write(f"{connection.vendor}, {Task.objects.count()} tasks, median of {runs} runs (ms):")
+        self.stdout.write(
+            _("%(db)s, %(n)d nhiệm vụ, trung vị của %(runs)d lần đo (ms):")
+            % {"db": connection.vendor, "n": Task.objects.count(), "runs": runs}
+        )
         for name, run in measurements.items():
             self._report(name, run, runs)
         static = {"staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
@@ -94,6 +107,7 @@ class Command(BaseCommand):
         from vic.reporting.dashboards import EVER, month_windows
         from vic.reporting.exports import excel, word
         from vic.reporting.periods import parse
+        from vic.urging import services
 
         year = parse("yearly", str(today.year))
         qs = Task.objects.visible_to(clerk)
@@ -107,6 +121,7 @@ class Command(BaseCommand):
             "yearly compiled report: .xlsx (every task)": lambda: excel.compiled_xlsx(
                 content.compiled(clerk, year)
             ),
+            "reminder scan: what is due today, not yet sent": lambda: services.pending_on(today),
         }
 
     def _report(self, name, run, runs):
@@ -124,5 +139,6 @@ class Command(BaseCommand):
     @staticmethod
     def _get(client, url):
         response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
+        if response.status_code != 200:
+            raise CommandError(f"{url}: HTTP {response.status_code}")
         return response
