@@ -40,6 +40,32 @@ def is_loaded() -> bool:
     return Unit.objects.exists()
 
 
+def refuse_real_work() -> None:
+    """`vic demo --size` and `vic bench` bulk-insert synthetic tasks: never into a province's real database."""
+    from django.core.management.base import CommandError
+    from django.utils.translation import gettext as _
+
+    if is_loaded() and not is_demo():
+        raise CommandError(
+            _(
+                "Chỉ thêm nhiệm vụ sinh ngẫu nhiên vào CSDL trống hoặc CSDL dữ liệu mẫu (CSDL này có danh mục "
+                "đơn vị thật). Dùng CSDL riêng, ví dụ: VIC_VAR_DIR=/tmp/vic-bench .venv/bin/vic bench"
+            ),
+            returncode=2,
+        )
+
+
+def is_demo() -> bool:
+    """True when the database holds the demo province (its clerk's login and Phòng Quản lý ngân sách of Sở
+    Tài chính), not a province's real work."""
+    from vic.units.models import User
+
+    return (
+        User.objects.filter(username="vanthu").exists()
+        and Unit.objects.filter(code="stc-phong-qlns").exists()
+    )
+
+
 @transaction.atomic
 def load() -> Summary:
     """Load everything; the caller checks `is_loaded()` first."""

@@ -34,15 +34,7 @@ class Command(BaseCommand):
         from vic.demo import bulk, loader
 
         call_command("migrate", verbosity=0)
-        if Task.objects.exists() and not loader.is_loaded():
-            # It bulk-inserts thousands of synthetic tasks: never into a database holding real work.
-            raise CommandError(
-                _(
-                    "vic bench chỉ chạy trên CSDL trống hoặc CSDL dữ liệu mẫu (CSDL này có nhiệm vụ thật). "
-                    "Dùng CSDL riêng, ví dụ: VIC_VAR_DIR=/tmp/vic-bench .venv/bin/vic bench"
-                ),
-                returncode=2,
-            )
+        loader.refuse_real_work()
         if not loader.is_loaded():
             call_command("demo", quiet_logins=True, verbosity=0)
         have = Task.objects.count()

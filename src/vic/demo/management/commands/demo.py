@@ -26,6 +26,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if options["size"]:
+            loader.refuse_real_work()
         if not loader.is_loaded():
             self._load(options)
         elif not options["size"]:
