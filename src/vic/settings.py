@@ -41,8 +41,9 @@ if not SECRET_KEY:
 
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         SECRET_KEY = secrets.token_urlsafe(50)
-        key_file.write_text(SECRET_KEY)
-        key_file.chmod(0o600)
+        # Created readable by its owner only, from the first byte (no window before a chmod).
+        with os.fdopen(os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as out:
+            out.write(SECRET_KEY)
 
 ALLOWED_HOSTS = env_list("VIC_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("VIC_CSRF_TRUSTED_ORIGINS", [])
