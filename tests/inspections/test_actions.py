@@ -123,13 +123,22 @@ def test_edit_journals_only_newly_checked_tasks(users, tree, world, inspection):
     assert inspection.version == 2 and inspection.updated_by == users.monitoring_officer
 
 
-def test_add_checked_tasks_skips_those_already_there(users, world, inspection):
+def test_add_checked_tasks_skips_those_already_there(users, tree, world):
+    inspection = record(users.monitoring_officer, [tree.stc, tree.city], [world.stc_task])
     added = actions.add_checked_tasks(
         users.monitoring_officer, inspection, [world.stc_task.pk, world.city_task.pk]
     )
     assert added == [world.city_task]
     assert world.stc_task.events.filter(kind=EventKind.INSPECTED).count() == 1
     assert inspection.version == 2
+
+
+def test_a_task_of_a_unit_not_inspected_is_refused(users, world, inspection):
+    """The inspection of Sở Tài chính cannot record a task of the city's committee as checked."""
+    with pytest.raises(ValidationError) as error:
+        actions.add_checked_tasks(users.monitoring_officer, inspection, [world.city_task.pk])
+    assert "không do đơn vị được kiểm tra chủ trì hay phối hợp" in error.value.message_dict["tasks"][0]
+    assert not inspection.tasks.filter(pk=world.city_task.pk).exists()
 
 
 def _spec(tree, **fields) -> TaskSpec:

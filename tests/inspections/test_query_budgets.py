@@ -19,7 +19,9 @@ def count(client, url, django_assert_max_num_queries) -> int:
     return len(captured.captured_queries)
 
 
-def test_list_and_detail(client, users, clerk, tree, world, inspection, django_assert_max_num_queries):
+def test_list_and_detail(client, users, clerk, tree, world, django_assert_max_num_queries):
+    every = [tree.stc, tree.skhdt, tree.city, tree.tam_duong, tree.stnmt]
+    inspection = record(users.monitoring_officer, every, [world.stc_task, world.stc_done])
     client.force_login(users.monitoring_officer)
     url_list, url_detail = reverse("inspections:list"), reverse("inspections:detail", args=[inspection.pk])
     client.get(url_list)
@@ -27,13 +29,9 @@ def test_list_and_detail(client, users, clerk, tree, world, inspection, django_a
         count(client, url_list, django_assert_max_num_queries),
         count(client, url_detail, django_assert_max_num_queries),
     )
-    tasks = register_tasks(
-        clerk,
-        [tree.stc, tree.skhdt, tree.city, tree.tam_duong, tree.stnmt],
-        deliver_on=world.stc_task.delivered_on,
-    )
+    tasks = register_tasks(clerk, every, deliver_on=world.stc_task.delivered_on)
     for _ in range(10):
-        record(users.monitoring_officer, [tree.stc, tree.city, tree.skhdt], tasks)
+        record(users.monitoring_officer, every, tasks)
     actions.add_checked_tasks(users.monitoring_officer, inspection, tasks)
     large = (
         count(client, url_list, django_assert_max_num_queries),

@@ -6,6 +6,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -64,8 +65,9 @@ def _pk(task) -> int:
     return task.pk if isinstance(task, Task) else int(task)
 
 
-def _checkable(user, tasks) -> list[Task]:
-    """Only tasks the user may see, and only delivered ones, can be recorded as checked."""
+def _checkable(user, tasks, units) -> list[Task]:
+    """Only tasks the user may see, delivered, and led or coordinated by an inspected unit (or one of its
+    sub-units) can be recorded as checked."""
     wanted = {_pk(t) for t in tasks}
     found = {t.pk: t for t in Task.objects.visible_to(user).filter(pk__in=wanted)}
     missing = sorted(wanted - set(found))
@@ -82,6 +84,27 @@ def _checkable(user, tasks) -> list[Task]:
             {
                 "tasks": _("Nhiệm vụ %(ids)s chưa chuyển giao cho đơn vị, chưa thể kiểm tra.")
                 % {"ids": ", ".join(f"#{pk}" for pk in drafts)}
+            }
+        )
+    unit_ids = {u.pk for u in units}
+    concerned = set(
+        Task.objects.filter(pk__in=found)
+        .filter(
+            Q(lead_unit_id__in=unit_ids)
+            | Q(lead_unit__parent_id__in=unit_ids)
+            | Q(coordinations__unit_id__in=unit_ids)
+        )
+        .values_list("pk", flat=True)
+    )
+    strangers = sorted(set(found) - concerned)
+    if strangers:
+        raise ValidationError(
+            {
+                "tasks": _(
+                    "Nhiệm vụ %(ids)s không do đơn vị được kiểm tra chủ trì hay phối hợp; thêm đơn vị đó vào đợt "
+                    "kiểm tra hoặc bỏ nhiệm vụ."
+                )
+                % {"ids": ", ".join(f"#{pk}" for pk in strangers)}
             }
         )
     return [found[pk] for pk in sorted(found)]
@@ -118,7 +141,7 @@ def record_inspection(user, fields: dict, *, units, tasks=(), members=(), upload
     inspection = Inspection(**fields, created_by=user, updated_by=user)
     units = list(units)
     _validate(inspection, units)
-    checked = _checkable(user, tasks)
+    checked = _checkable(user, tasks, units)
     files = [(upload, check_upload(upload)) for upload in uploads]  # before anything is written
     written: list[InspectionFile] = []
     try:
@@ -185,7 +208,7 @@ def update_inspection(
             if tasks is not None:
                 before = set(current.tasks.values_list("pk", flat=True))
                 # Tasks already recorded stay even if the user can no longer see them; new ones are checked.
-                checked = _checkable(user, [t for t in tasks if _pk(t) not in before])
+                checked = _checkable(user, [t for t in tasks if _pk(t) not in before], new_units)
                 kept = [_pk(t) for t in tasks if _pk(t) in before]
                 current.tasks.set([*kept, *checked])
                 added = checked
@@ -212,7 +235,7 @@ def add_checked_tasks(user, inspection: Inspection, tasks) -> list[Task]:
     with transaction.atomic():
         current = Inspection.objects.select_for_update().get(pk=inspection.pk)
         before = set(current.tasks.values_list("pk", flat=True))
-        new = _checkable(user, [t for t in tasks if _pk(t) not in before])
+        new = _checkable(user, [t for t in tasks if _pk(t) not in before], list(current.units.all()))
         if not new:
             return []
         current.tasks.add(*new)
