@@ -22,6 +22,9 @@ pytestmark = pytest.mark.django_db
 ADD_URL = reverse("admin:notices_noticetemplate_add")
 
 
+TASKS = "{% for t in tasks %}{{ t.content }}; {% endfor %}"  # the list a notice exists for
+
+
 def upload(client, name: str, data: bytes, title: str = "Mẫu của Văn phòng"):
     return client.post(ADD_URL, {"name": title, "file": SimpleUploadedFile(name, data)})
 
@@ -78,7 +81,9 @@ def test_replacement_uploaded_through_admin_is_used(admin_client, users, tree, w
 def test_broken_upload_is_refused_and_the_old_template_stays(
     admin_client, users, tree, world, name, data, message
 ):
-    good = upload(admin_client, "mau-tot.docx", docx_bytes("MẪU ĐANG DÙNG {{ recipient }}"), "Mẫu đang dùng")
+    good = upload(
+        admin_client, "mau-tot.docx", docx_bytes("MẪU ĐANG DÙNG {{ recipient }}", TASKS), "Mẫu đang dùng"
+    )
     assert good.status_code == 302
     response = upload(admin_client, name, data, "Mẫu hỏng")
     assert response.status_code == 200
@@ -107,7 +112,7 @@ def test_sandbox_refuses_python_internals(admin_client):
 
 
 def test_back_to_the_built_in_template(admin_client, users, tree, world):
-    upload(admin_client, "mau.docx", docx_bytes("MẪU TẠM {{ recipient }}"))
+    upload(admin_client, "mau.docx", docx_bytes("MẪU TẠM {{ recipient }}", TASKS))
     changelist = reverse("admin:notices_noticetemplate_changelist")
     admin_client.post(
         changelist, {"action": "use_built_in", "_selected_action": [NoticeTemplate.objects.get().pk]}
@@ -119,3 +124,10 @@ def test_back_to_the_built_in_template(admin_client, users, tree, world):
 def test_only_staff_reach_the_template_admin(client, users):
     client.force_login(users.office_leader)
     assert client.get(ADD_URL).status_code == 302  # the admin sends non-staff users to its login
+
+
+def test_a_letter_without_the_notices_fields_is_refused(admin_client):
+    """A plain letter uploaded by mistake would turn every notice into a blank page."""
+    response = upload(admin_client, "thu.docx", docx_bytes("Kính gửi: {{ recipient }}", "Trân trọng."))
+    assert response.status_code == 200
+    assert "Mẫu chưa có các thẻ số liệu cần thiết: {{ tasks }}" in response.content.decode()

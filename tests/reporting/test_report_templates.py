@@ -18,6 +18,8 @@ from vic.reporting.models import ReportTemplate
 from vic.reporting.periods import parse
 
 pytestmark = pytest.mark.django_db
+# The figures a compiled report exists for.
+FIGURES = "{% for r in units %}{{ r.name }} {{ r.total }}; {% endfor %}{{ total.total }} {{ overdue|length }}"
 
 ADD_URL = reverse("admin:reporting_reporttemplate_add")
 MAY = parse("monthly", "2026-05")
@@ -45,7 +47,9 @@ def compiled_text(users) -> str:
 
 def test_upload_replaces_the_compiled_template_only(admin_client, users, tree):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in compiled_text(users)
-    response = upload(admin_client, "compiled", docx_bytes("MẪU TỈNH: {{ subject }} — gửi {{ recipient }}"))
+    response = upload(
+        admin_client, "compiled", docx_bytes("MẪU TỈNH: {{ subject }} — gửi {{ recipient }}", FIGURES)
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     template = ReportTemplate.objects.get()
     assert (template.kind, template.is_active, template.uploaded_by) == ("compiled", True, users.admin)
@@ -66,7 +70,9 @@ def test_upload_replaces_the_compiled_template_only(admin_client, users, tree):
 )
 def test_broken_upload_is_refused_and_the_template_in_use_stays(admin_client, users, data, message):
     assert (
-        upload(admin_client, "compiled", docx_bytes("MẪU ĐANG DÙNG {{ subject }}"), "Đang dùng").status_code
+        upload(
+            admin_client, "compiled", docx_bytes("MẪU ĐANG DÙNG {{ subject }}", FIGURES), "Đang dùng"
+        ).status_code
         == 302
     )
     response = upload(admin_client, "compiled", data, "Mẫu hỏng")
@@ -77,7 +83,7 @@ def test_broken_upload_is_refused_and_the_template_in_use_stays(admin_client, us
 
 
 def test_back_to_the_built_in_template(admin_client, users):
-    upload(admin_client, "compiled", docx_bytes("MẪU TẠM {{ subject }}"))
+    upload(admin_client, "compiled", docx_bytes("MẪU TẠM {{ subject }}", FIGURES))
     changelist = reverse("admin:reporting_reporttemplate_changelist")
     admin_client.post(
         changelist, {"action": "use_built_in", "_selected_action": [ReportTemplate.objects.get().pk]}
@@ -98,3 +104,14 @@ def test_shipped_templates_are_what_the_builder_makes(tmp_path, kind):
             assert a.read(part) == b.read(part), (
                 f"{part}: chạy lại python -m vic.reporting.exports.default_templates"
             )
+
+
+def test_a_report_template_without_its_figures_is_refused(admin_client):
+    response = upload(
+        admin_client, "compiled", docx_bytes("BÁO CÁO {{ subject }}", "Kính gửi {{ recipient }}")
+    )
+    assert response.status_code == 200
+    assert (
+        "Mẫu chưa có các thẻ số liệu cần thiết: {{ units }}, {{ total }}, {{ overdue }}"
+        in response.content.decode()
+    )

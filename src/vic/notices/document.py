@@ -231,9 +231,12 @@ def _hint(error: TemplateSyntaxError) -> str:
     return _("thẻ viết sai cú pháp")
 
 
-def check_template(data: bytes, context: dict | None = None) -> None:
+NOTICE_NEEDS = ("recipient", "tasks")  # a notice without them would urge nobody about nothing
+
+
+def check_template(data: bytes, context: dict | None = None, needs=NOTICE_NEEDS) -> None:
     """Refuse, in Vietnamese, what is not a Word .docx template that renders with `context` (the notice's
-    sample by default; the reports pass theirs); accept it otherwise."""
+    sample by default; the reports pass theirs) and uses the fields in `needs`; accept it otherwise."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ValidationError(
             _("Tệp tải lên không phải tệp Word .docx (có thể là tệp .doc cũ, tệp hỏng hoặc bị đổi tên)."),
@@ -266,6 +269,19 @@ def check_template(data: bytes, context: dict | None = None) -> None:
             params={"kind": type(error).__name__},
             code="not_docx",
         ) from error
+    from docxtpl import DocxTemplate
+
+    used = DocxTemplate(io.BytesIO(data)).get_undeclared_template_variables()
+    if missing := [name for name in needs if name not in used]:
+        # A plain letter uploaded by mistake would make every document blank from then on.
+        raise ValidationError(
+            _(
+                "Mẫu chưa có các thẻ số liệu cần thiết: %(names)s, nên văn bản tạo ra sẽ thiếu nội dung. Tải mẫu "
+                "đang dùng về, sửa trên đó rồi tải lên lại."
+            ),
+            params={"names": ", ".join(f"{{{{ {n} }}}}" for n in missing)},
+            code="template_fields",
+        )
     from docx import Document
 
     try:

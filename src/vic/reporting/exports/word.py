@@ -329,6 +329,10 @@ def sample(kind: str) -> dict:
     return unit_context(UnitContent(None, unit, period, start, end, None, data))
 
 
+# The fields without which a report's Word file has no figures.
+NEEDS = {"compiled": ("units", "total", "overdue"), "unit": ("statuses", "total", "overdue")}
+
+
 def check(kind: str, data: bytes) -> None:
-    """Refuse, in Vietnamese, an upload that is not a .docx rendering with this kind's context."""
-    check_template(data, sample(kind))
+    """Refuse, in Vietnamese, an upload that is not a .docx rendering with this kind's context and fields."""
+    check_template(data, sample(kind), NEEDS[kind])
