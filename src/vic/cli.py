@@ -20,10 +20,19 @@ def main(argv: list[str] | None = None) -> None:
         args = args[1:]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vic.settings")
     import django
-    from django.core.management import call_command, execute_from_command_line
+    from django.core.management import call_command, execute_from_command_line, get_commands
     from django.db import DatabaseError
 
     django.setup()
+    if not args or args in (["help"], ["-h"], ["--help"]):
+        sys.exit(_overview())
+    if not args[0].startswith("-") and args[0] != "help" and args[0] not in get_commands():
+        from django.utils.translation import gettext as _
+
+        sys.stderr.write(
+            _("Không có lệnh “%(name)s”. Gõ .venv/bin/vic để xem các lệnh.\n") % {"name": args[0]}
+        )
+        sys.exit(2)
     if args and args[0] not in _NO_AUTO_MIGRATE and not args[0].startswith("-") and _embedded_db_outdated():
         # The embedded SQLite default is created and kept current on use, so `vic calendar …` works on a
         # fresh install. A server database (DATABASE_URL) is migrated only on purpose (`vic migrate`).
@@ -40,6 +49,24 @@ def main(argv: list[str] | None = None) -> None:
             % {"error": error}
         )
         sys.exit(2)
+
+
+def _overview() -> int:
+    """`vic` alone: VIC's own commands in Vietnamese (Django's English list is `vic help --commands`)."""
+    from django.core.management import get_commands, load_command_class
+    from django.utils.translation import gettext as _
+
+    out = [
+        _("Cách dùng: .venv/bin/vic <lệnh> [tùy chọn]   (.venv/bin/vic <lệnh> --help: hướng dẫn của lệnh)"),
+        "",
+    ]
+    out.append(_("Các lệnh của VIC:"))
+    for name, app in sorted(get_commands().items()):
+        if app.startswith("vic."):
+            out.append(f"  {name:<10} {load_command_class(app, name).help}")
+    out += ["", _("Lệnh quản trị Django (migrate, createsuperuser, …): .venv/bin/vic help --commands")]
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0
 
 
 def _embedded_db_outdated() -> bool:

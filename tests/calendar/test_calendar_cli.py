@@ -43,9 +43,9 @@ def test_add_working_days(day, n, expected):
 def test_roll_forward_and_is_working_day():
     assert run("roll-forward", "2026-02-14") == "2026-02-23\n"
     assert run("roll-forward", "2026-02-13") == "2026-02-13\n"
-    assert run("is-working-day", "2026-01-10") == "yes\n"
-    assert run("is-working-day", "2026-01-02") == "no\n"
-    assert run("is-working-day", "2026-01-12") == "yes\n"
+    assert run("is-working-day", "2026-01-10") == "ngày làm việc\n"  # the swapped Saturday
+    assert run("is-working-day", "2026-01-02") == "ngày nghỉ\n"
+    assert run("is-working-day", "2026-01-12") == "ngày làm việc\n"
 
 
 def test_days_off():

@@ -19,4 +19,51 @@ def test_help_prints(name, capsys):
         ManagementUtility(["vic", name, "--help"]).execute()
     assert exit_.value.code == 0
     out = capsys.readouterr().out
-    assert out.startswith("usage: vic " + name)
+    assert out.startswith("Cách dùng: vic " + name)
+    assert "tùy chọn:" in out and "in hướng dẫn này rồi thoát" in out and "show this help" not in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["report", "--kind", "monthly"], "vic report: lỗi: thiếu tham số bắt buộc: --period"),
+        (["remind", "--bogus"], "vic remind: lỗi: tham số không dùng được: --bogus"),
+        (["calendar"], "vic calendar: lỗi: thiếu tham số bắt buộc: ACTION"),
+    ],
+)
+def test_argument_errors_are_vietnamese(argv, said, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        ManagementUtility(["vic", *argv]).execute()
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert said in err and "Cách dùng: vic" in err and "error:" not in err
+
+
+def test_vic_alone_lists_its_commands_in_vietnamese(capsys):
+    from vic.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main([])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert "Các lệnh của VIC:" in out and "remind     Gửi nhắc việc" in out
+
+
+def test_an_unknown_command_is_named_in_vietnamese(capsys):
+    from vic.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["nhac-viec"])
+    assert exit_.value.code == 2 and "Không có lệnh “nhac-viec”" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_a_file_system_refusal_is_told_in_vietnamese(tmp_path, capsys):
+    blocker = tmp_path / "tep"
+    blocker.write_text("x")
+    with pytest.raises(SystemExit) as exit_:
+        ManagementUtility(
+            ["vic", "report", "--kind", "monthly", "--period", "2026-02", "--out", str(blocker / "x")]
+        ).execute()
+    assert exit_.value.code == 2
+    assert "một phần của đường dẫn là tệp, không phải thư mục" in capsys.readouterr().err

@@ -2,7 +2,7 @@
 
 vic calendar add-working-days 2026-02-13 1   -> 2026-02-23
 vic calendar roll-forward 2026-02-14         -> 2026-02-23
-vic calendar is-working-day 2026-01-10       -> yes
+vic calendar is-working-day 2026-01-10       -> ngày làm việc
 vic calendar days-off 2026                   -> one "YYYY-MM-DD  name" line per day off
 """
 
@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from vic.calendar import services
+from vic.core.commands import VicCommand
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _INVALID = 2  # exit code for invalid input
@@ -47,7 +48,7 @@ def parse_year(text: str) -> int:
     return int(text)
 
 
-class Command(BaseCommand):
+class Command(VicCommand):
     help = _("Lịch ngày làm việc: cộng ngày làm việc, lùi về ngày làm việc kế tiếp, liệt kê ngày nghỉ.")
 
     def add_arguments(self, parser):
@@ -61,7 +62,7 @@ class Command(BaseCommand):
             "roll-forward", help=_("Chính ngày đó nếu là ngày làm việc, nếu không là ngày làm việc kế tiếp.")
         )
         roll.add_argument("day", metavar="YYYY-MM-DD")
-        check = actions.add_parser("is-working-day", help=_("In yes/no."))
+        check = actions.add_parser("is-working-day", help=_("In “ngày làm việc” hoặc “ngày nghỉ”."))
         check.add_argument("day", metavar="YYYY-MM-DD")
         off = actions.add_parser("days-off", help=_("Các ngày nghỉ lễ, Tết và nghỉ bổ sung trong năm."))
         off.add_argument("year", metavar="YYYY")
@@ -76,7 +77,7 @@ class Command(BaseCommand):
             self.stdout.write(self._result(lambda: services.roll_forward(day)).isoformat())
         elif action == "is-working-day":
             day = parse_day(options["day"])
-            self.stdout.write("yes" if services.is_working_day(day) else "no")
+            self.stdout.write(_("ngày làm việc") if services.is_working_day(day) else _("ngày nghỉ"))
         elif action == "days-off":
             for day, name in services.days_off(parse_year(options["year"])):
                 self.stdout.write(f"{day.isoformat()}  {name}")

@@ -10,20 +10,21 @@ import statistics
 import time
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection
 from django.test import Client
 from django.test.utils import override_settings
 from django.utils.translation import gettext as _
 
 from vic.core import clock
+from vic.core.commands import VicCommand
 from vic.core.views import status_counts_by_unit
 from vic.tasks.models import Task
 from vic.tasks.views import overdue_first
 from vic.units.models import User
 
 
-class Command(BaseCommand):
+class Command(VicCommand):
     help = _("Đo thời gian các trang và truy vấn chính trên N nhiệm vụ sinh ngẫu nhiên.")
 
     def add_arguments(self, parser):

@@ -11,11 +11,13 @@ import time
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from vic.core.commands import VicCommand
 
-class Command(BaseCommand):
+
+class Command(VicCommand):
     help = _("Chạy VIC: cập nhật CSDL, nạp dữ liệu mẫu nếu CSDL trống, phục vụ tại http://HOST:PORT")
 
     def add_arguments(self, parser):

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from vic.core.commands import VicCommand
 
-class Command(BaseCommand):
+
+class Command(VicCommand):
     help = _("Chạy các tác vụ nền: nhắc việc, bản tin hằng ngày, gửi e-mail, xuất báo cáo lớn.")
 
     def add_arguments(self, parser):

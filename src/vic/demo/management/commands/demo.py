@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import time
 
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from vic.core.commands import VicCommand
 from vic.demo import loader
 from vic.demo.logins import DEMO_LOGINS, DEMO_NOTICE, DEMO_PASSWORD
 
 
-class Command(BaseCommand):
+class Command(VicCommand):
     help = _("Nạp dữ liệu mẫu: tỉnh Cà Mau (năm 2015), văn bản mẫu và nhiệm vụ năm 2026.")
 
     def add_arguments(self, parser):

@@ -9,15 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from vic.core.commands import VicCommand, os_reason
 from vic.reporting import content
 from vic.reporting.exports import build
 from vic.reporting.periods import PeriodKind
 
 
-class Command(BaseCommand):
+class Command(VicCommand):
     help = _("Xuất báo cáo tổng hợp (hoặc báo cáo của một đơn vị) ra tệp Word, Excel.")
 
     def add_arguments(self, parser):
@@ -31,16 +32,6 @@ class Command(BaseCommand):
         parser.add_argument("--format", default="docx,xlsx", help=_("docx, xlsx hoặc docx,xlsx"))
         parser.add_argument("--out", default=".", help=_("Thư mục ghi tệp (tạo nếu chưa có)."))
         parser.add_argument("--unit", help=_("Đơn vị (mã, số hiệu hoặc tên): báo cáo của đơn vị."))
-
-    def execute(self, *args, **options):
-        """On the command line, errors in Vietnamese alone (no English "CommandError:" prefix), exit code 2."""
-        try:
-            return super().execute(*args, **options)
-        except CommandError as error:
-            if options.get("traceback") or not getattr(self, "_called_from_command_line", False):
-                raise
-            self.stderr.write(str(error))
-            raise SystemExit(error.returncode) from None
 
     def handle(self, *args, kind, period, format, out, unit=None, **options):
         try:
@@ -61,6 +52,6 @@ class Command(BaseCommand):
                 self.stdout.write(str(path))
         except OSError as error:
             raise CommandError(
-                _("Không ghi được tệp vào %(dir)s: %(err)s") % {"dir": directory, "err": error.strerror},
+                _("Không ghi được tệp vào %(dir)s: %(err)s") % {"dir": directory, "err": os_reason(error)},
                 returncode=2,
             ) from None

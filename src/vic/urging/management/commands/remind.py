@@ -5,14 +5,15 @@ from __future__ import annotations
 import contextlib
 import datetime
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from vic.core import clock
+from vic.core.commands import VicCommand
 from vic.urging import services
 
 
-class Command(BaseCommand):
+class Command(VicCommand):
     help = _("Gửi nhắc việc đến hạn trong ngày (mỗi lượt nhắc chỉ gửi một lần).")
 
     def add_arguments(self, parser):
@@ -22,6 +23,8 @@ class Command(BaseCommand):
     def handle(self, *args, today=None, dry_run=False, **options):
         try:
             day = datetime.date.fromisoformat(today) if today else clock.today()
+            if not datetime.date(1990, 1, 1) <= day <= datetime.date(2100, 12, 31):
+                raise ValueError(today)
         except ValueError:
             raise CommandError(
                 _("Ngày không hợp lệ: %(text)s (định dạng YYYY-MM-DD)") % {"text": today}, returncode=2
