@@ -113,6 +113,11 @@ def test_each_demo_login_authenticates(demo):
     assert admin.is_staff and admin.is_superuser and admin.role == Role.ADMIN
 
 
+def test_every_demo_login_has_a_mailbox_so_the_e_mails_show_in_the_console(demo):
+    assert not User.objects.filter(email="").exists()
+    assert User.objects.get(username="stc").email == "stc@demo.vic.local"
+
+
 def test_each_sample_is_registered_with_its_tasks(demo):
     for key, count in SAMPLE_TASKS.items():
         directive = sample(key)
