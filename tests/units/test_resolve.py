@@ -185,6 +185,11 @@ def test_add_external_unit_is_idempotent(tree):
     assert Unit.objects.get(pk=ministry.pk).name == "Bộ Xây dựng"
 
 
+def test_units_outside_the_tree_come_after_the_provinces_own(tree):
+    ministry = add_external_unit("Bộ Xây dựng")
+    assert list(Unit.objects.assignable())[-1] == ministry
+
+
 def test_external_units_get_distinct_codes_and_resolve(tree):
     a = add_external_unit("Bộ Xây dựng")
     b = add_external_unit("Bộ Tài chính")

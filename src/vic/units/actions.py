@@ -8,6 +8,9 @@ from vic.core.text import canon, fold
 
 from .models import Unit, UnitKind
 
+# Units outside the tree come after the province's own in every list and picker.
+EXTERNAL_ORDER = 10_000
+
 
 def add_external_unit(name: str) -> Unit:
     """A unit outside the tree (a ministry, another province) so that no task is dropped (DOMAIN "Decisions")."""
@@ -21,4 +24,4 @@ def add_external_unit(name: str) -> Unit:
     while Unit.objects.filter(code=code).exists():
         n += 1
         code = f"{base}-{n}"
-    return Unit.objects.create(name=name, kind=UnitKind.EXTERNAL, code=code)
+    return Unit.objects.create(name=name, kind=UnitKind.EXTERNAL, code=code, order=EXTERNAL_ORDER)
