@@ -323,7 +323,7 @@ def test_extension_approved_by_the_assigning_vice_chairman(page: Page, province,
     expect(form.get_by_label("Thời hạn mới")).to_have_value(dmy(proposed))
     form.get_by_label("Đồng ý", exact=True).check()
     form.get_by_label("Ý kiến").fill("Đồng ý gia hạn.")
-    send(page, form, "Đã quyết định đề xuất gia hạn.")
+    send(page, form, f"Đã đồng ý gia hạn; thời hạn mới {dmy(proposed)}.")
 
     expect(page.get_by_test_id("task-deadline")).to_have_text(dmy(proposed))
     expect(page.get_by_text(f"Thời hạn ban đầu: {dmy(original)}").first).to_be_visible()

@@ -666,7 +666,7 @@ def test_extension_approved_by_the_assigning_leader_becomes_the_deadline_in_forc
         response = press(
             client, task, "quyet-dinh-gia-han", decision="approve", note="Đồng ý gia hạn", new_deadline=""
         )
-        assert success(response) == ["Đã quyết định đề xuất gia hạn."]
+        assert success(response) == ["Đã đồng ý gia hạn; thời hạn mới 25/04/2026."]
         page = detail_text(client, task)
 
     task.refresh_from_db()
@@ -709,7 +709,7 @@ def test_the_leader_may_approve_another_date_than_proposed(client, users, task, 
         note="Chỉ gia hạn đến 10/04",
         new_deadline="10/04/2026",
     )
-    assert success(response) == ["Đã quyết định đề xuất gia hạn."]
+    assert success(response) == ["Đã đồng ý gia hạn; thời hạn mới 10/04/2026."]
     task.refresh_from_db()
     assert (task.deadline, task.effective_deadline, task.original_deadline) == (
         D("2026-04-10"),
@@ -726,7 +726,7 @@ def test_extension_rejected_keeps_the_deadline(client, users, task, leader):
     response = press(
         client, task, "quyet-dinh-gia-han", decision="reject", note="Đề nghị khẩn trương hoàn thành"
     )
-    assert success(response) == ["Đã quyết định đề xuất gia hạn."]
+    assert success(response) == ["Đã không đồng ý gia hạn; thời hạn giữ nguyên."]
 
     task.refresh_from_db()
     assert (task.deadline, task.effective_deadline, task.original_deadline) == (D("2026-03-20"),) * 3
@@ -766,7 +766,7 @@ def test_the_office_leader_decides_as_the_offices_designee(client, users, task):
     response = press(
         client, task, "quyet-dinh-gia-han", decision="approve", note="Theo ủy quyền", new_deadline=""
     )
-    assert success(response) == ["Đã quyết định đề xuất gia hạn."]
+    assert success(response) == ["Đã đồng ý gia hạn; thời hạn mới 25/04/2026."]
     assert fresh(task).deadline == D("2026-04-25")
 
 
@@ -1167,7 +1167,7 @@ def test_two_decisions_on_one_extension_the_second_is_told(client, users, task, 
     client.force_login(leader.user)
     assert success(
         press(client, task, "quyet-dinh-gia-han", decision="approve", note="Đồng ý", new_deadline="")
-    ) == ["Đã quyết định đề xuất gia hạn."]
+    ) == ["Đã đồng ý gia hạn; thời hạn mới 25/04/2026."]
     client.force_login(users.office_leader)
     before = snapshot()
 
@@ -1243,3 +1243,13 @@ def test_a_return_waiting_for_the_head_cannot_be_sent_twice(
     error = form_error(press(client, district_task, "tra-lai", text="Gửi lại lần nữa"))
     assert "Đã có một đề xuất cùng loại đang chờ xử lý." in error
     assert snapshot() == before
+
+
+def test_the_leaders_pending_page_shows_the_dates_an_extension_is_about(client, users, task, leader):
+    propose_extension(client, users.stc_officer, task)
+    client.force_login(leader.user)
+    with clock.at(D("2026-03-11")):
+        assert (
+            "Xin gia hạn đến 25/04/2026 (thời hạn hiện hành 20/03/2026)"
+            in pending_sections(client)["to-decide"]
+        )

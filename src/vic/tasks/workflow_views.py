@@ -72,7 +72,7 @@ class Step:
     act: str
     form: Any
     run: Any
-    done: Any  # message on success
+    done: Any  # message on success, or a function of (the action's result, the form's data) giving it
 
 
 STEPS: dict[str, Step] = {
@@ -126,7 +126,11 @@ STEPS: dict[str, Step] = {
         lambda u, t, d: actions.decide_extension(
             u, t, approve=d["decision"] == "approve", note=d["note"], new_deadline=d["new_deadline"]
         ),
-        _("Đã quyết định đề xuất gia hạn."),
+        lambda task, d: (
+            _("Đã đồng ý gia hạn; thời hạn mới %(day)s.") % {"day": task.deadline.strftime("%d/%m/%Y")}
+            if d["decision"] == "approve"
+            else _("Đã không đồng ý gia hạn; thời hạn giữ nguyên.")
+        ),
     ),
     "don-doc": Step(Act.URGE_COORDINATOR, UrgeForm, _urge, _("Đã đôn đốc đơn vị phối hợp.")),
     "giao-cap-duoi": Step(
@@ -191,7 +195,8 @@ def task_act(request, pk, slug):
             % {"kind": result.get_kind_display()},
         )
     else:
-        messages.success(request, step.done)
+        said = step.done(result, form.cleaned_data) if callable(step.done) else step.done
+        messages.success(request, said)
     return redirect("tasks:detail", pk=pk)
 
 
