@@ -339,6 +339,21 @@ def test_inbox_shows_the_units_open_tasks_as_lead_and_as_coordinator(client, use
     assert task_links(coordinate) == [listed.later.pk]
 
 
+def test_the_inbox_puts_what_the_unit_has_not_acknowledged_first_then_what_is_overdue(client, users, listed):
+    """Both of STC's tasks were delivered the same day; `soon` is not acknowledged, `overdue` is."""
+    actions.acknowledge(users.stc_officer, listed.overdue)
+    client.force_login(users.stc_officer)
+    html = client.get(reverse("tasks:inbox")).content.decode()
+    lead = html.split('data-testid="inbox-lead"')[1].split('data-testid="inbox-coordinate"')[0]
+    assert task_links(lead) == [listed.soon.pk, listed.overdue.pk]
+    assert lead.count('data-testid="not-received"') == 1
+    coordinate = html.split('data-testid="inbox-coordinate"')[1]
+    assert 'data-testid="not-received"' in coordinate  # STC has not acknowledged its share yet
+    actions.acknowledge(users.stc_officer, listed.later)
+    html = client.get(reverse("tasks:inbox")).content.decode()
+    assert 'data-testid="not-received"' not in html.split('data-testid="inbox-coordinate"')[1]
+
+
 def test_a_stale_form_shows_the_conflict_keeps_the_input_and_saves_on_second_post(
     client, clerk, users, listed
 ):

@@ -6,7 +6,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -16,7 +27,7 @@ from vic.core import clock
 
 from . import actions
 from .forms import ReasonForm, TaskEditForm, TaskFilterForm
-from .models import Submission, SubmissionKind, SubmissionState, Task, TaskFile, TaskPart
+from .models import Submission, SubmissionKind, SubmissionState, Task, TaskCoordination, TaskFile, TaskPart
 from .permissions import Act, allowed_acts, allowing
 from .querysets import COUNTED
 from .status import NO_DEADLINE, OPEN, OVERDUE, RATE_DENOMINATOR, Status, due_soon_q
@@ -115,8 +126,18 @@ def inbox(request):
     today = clock.today()
     qs = _list_queryset(request.user, today).filter(status__in=OPEN)
     unit_id = request.user.unit_id
-    lead = qs.filter(lead_unit_id=unit_id).order_by("-delivered_at")[:50]
-    coordinate = qs.filter(coordinations__unit_id=unit_id).order_by("-delivered_at")[:50]
+    # What needs the unit first: tasks it has not acknowledged, then overdue ones, then the newest.
+    lead = _attention_first(
+        qs.filter(lead_unit_id=unit_id).annotate(
+            received=ExpressionWrapper(Q(acknowledged_at__isnull=False), output_field=BooleanField())
+        )
+    )[:50]
+    received = TaskCoordination.objects.filter(
+        task=OuterRef("pk"), unit_id=unit_id, acknowledged_at__isnull=False
+    )
+    coordinate = _attention_first(
+        qs.filter(coordinations__unit_id=unit_id).annotate(received=Exists(received))
+    )[:50]
     parts = (
         TaskPart.objects.filter(task__in=qs, done_on__isnull=True)
         .filter(Q(assignee=request.user) | Q(assignee_unit_id=unit_id))
@@ -124,6 +145,16 @@ def inbox(request):
         .order_by("deadline", "pk")[:50]
     )
     return render(request, "tasks/inbox.html", {"lead": lead, "coordinate": coordinate, "parts": parts})
+
+
+def _attention_first(qs):
+    rank = Case(
+        When(received=False, then=Value(0)),
+        When(status__in=OVERDUE, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return qs.order_by(rank, "-delivered_at", "-pk")
 
 
 def task_for(user, pk):
