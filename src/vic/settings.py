@@ -276,6 +276,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("VIC_LOG_LEVEL", "WARNING")},
     "loggers": {
         "huey": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # A refused page (403, 404) is the product working, not an incident: no traceback in the log.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "vic.jobs": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
@@ -22,4 +24,6 @@ urlpatterns = [
     path("bao-cao/", include("vic.reporting.urls")),
     path("", include("vic.urging.urls")),
     path("", include("vic.core.urls")),
+    # Browsers ask for /favicon.ico before reading the page's <link rel="icon">.
+    path("favicon.ico", lambda request: redirect(static("vic/favicon.svg"), permanent=True)),
 ]

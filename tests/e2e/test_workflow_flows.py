@@ -184,7 +184,7 @@ def test_acknowledge_progress_completion_confirmed(page: Page, province, team, t
     expect(status(page)).to_have_text("Chưa thực hiện trong hạn")
 
     submit(page, page.get_by_test_id("action-panel").get_by_role("button", name="Xác nhận đã nhận nhiệm vụ"))
-    expect(page.get_by_role("alert").filter(has_text="Đã xác nhận nhận nhiệm vụ.")).to_be_visible()
+    expect(page.get_by_role("alert").filter(has_text="Đã xác nhận đã nhận nhiệm vụ.")).to_be_visible()
     receipt = page.locator("div").filter(has=page.get_by_text("Đơn vị chủ trì xác nhận đã nhận:")).last
     expect(receipt).to_contain_text(f"{dmy(clock.today())}")
     expect(receipt).to_contain_text("(Lê Văn Tài)")

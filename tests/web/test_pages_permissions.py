@@ -347,3 +347,8 @@ def test_the_session_lasts_while_the_official_works(client, users, settings):
     key = written_ago(5)
     assert client.get(reverse("tasks:list")).status_code == 200
     assert hours_left(key) > 7.9
+
+
+def test_the_browser_finds_the_site_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("vic/favicon.svg")

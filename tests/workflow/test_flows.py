@@ -133,7 +133,7 @@ def test_lead_and_coordinator_acknowledge_and_the_office_sees_who_has_not(client
     client.force_login(users.stc_officer)
     assert 'data-act="nhan"' in detail_html(client, task)
     with clock.at(at("2026-03-02", 8, 15)):
-        assert success(press(client, task, "nhan")) == ["Đã xác nhận nhận nhiệm vụ."]
+        assert success(press(client, task, "nhan")) == ["Đã xác nhận đã nhận nhiệm vụ."]
     task.refresh_from_db()
     assert task.acknowledged_by == users.stc_officer
     assert task.acknowledged_at == at("2026-03-02", 8, 15)
@@ -149,7 +149,7 @@ def test_lead_and_coordinator_acknowledge_and_the_office_sees_who_has_not(client
 
     client.force_login(users.district_officer)
     with clock.at(at("2026-03-03", 14, 0)):
-        assert success(press(client, task, "nhan")) == ["Đã xác nhận nhận nhiệm vụ."]
+        assert success(press(client, task, "nhan")) == ["Đã xác nhận đã nhận nhiệm vụ."]
     coordination = task.coordinations.get()
     assert coordination.acknowledged_at == at("2026-03-03", 14, 0)
     assert fresh(task).acknowledged_by == users.stc_officer  # the lead's receipt is the lead's

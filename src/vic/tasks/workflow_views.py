@@ -77,7 +77,7 @@ class Step:
 
 STEPS: dict[str, Step] = {
     "nhan": Step(
-        Act.ACKNOWLEDGE, None, lambda u, t, d: actions.acknowledge(u, t), _("Đã xác nhận nhận nhiệm vụ.")
+        Act.ACKNOWLEDGE, None, lambda u, t, d: actions.acknowledge(u, t), _("Đã xác nhận đã nhận nhiệm vụ.")
     ),
     "bao-cao": Step(
         Act.REPORT_PROGRESS, SubmissionForm, _submit(SubmissionKind.PROGRESS), _("Đã gửi báo cáo tiến độ.")
