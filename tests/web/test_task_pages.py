@@ -683,6 +683,25 @@ def test_dashboard_tiles_for_a_unit_officer_count_only_its_led_tasks(client, use
     assert "Tổng quan — Sở Tài chính" in text_of(html)
 
 
+def test_dashboard_watch_lists_due_soon_and_longest_overdue(client, clerk, users, listed):
+    """On Monday 02/03/2026: `soon` is due Friday 06/03 (within 5 working days); `overdue` (written 20/02, in
+    Tết: in force 23/02) is 7 days late, `progress_overdue` (25/02) 5 days."""
+    client.force_login(clerk)
+    html = client.get(reverse("core:home")).content.decode()
+    soon = html.split('data-testid="due-soon"')[1].split("</ul>")[0]
+    late = html.split('data-testid="longest-overdue"')[1].split("</ul>")[0]
+    assert linked(soon) == [listed.soon.pk] and "06/03/2026" in soon
+    assert linked(late) == [listed.overdue.pk, listed.progress_overdue.pk]
+    assert "quá hạn 7 ngày" in text_of(late) and "quá hạn 5 ngày" in text_of(late)
+    client.force_login(users.district_officer)
+    html = client.get(reverse("core:home")).content.decode()
+    assert linked(html.split('data-testid="longest-overdue"')[1].split("</ul>")[0]) == []
+
+
+def linked(html: str) -> list[int]:
+    return [int(pk) for pk in re.findall(r'href="/nhiem-vu/(\d+)/"', html)]
+
+
 def test_dashboard_unit_table_for_the_clerk(client, clerk, listed):
     client.force_login(clerk)
     html = client.get(reverse("core:home")).content.decode()

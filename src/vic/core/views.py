@@ -83,5 +83,24 @@ def home(request):
             if request.user.can_register
             else 0,
             "Status": Status,
+            **_watch_lists(qs, today),
         },
     )
+
+
+LISTED = 8  # rows of each watch list; the link beneath opens the whole list
+
+
+def _watch_lists(qs, today) -> dict:
+    """What a busy official acts on first (SCREENS.md): the deadlines of the next working days, the longest
+    overdue, and for a unit what it has not acknowledged."""
+    from vic.tasks.status import days_overdue, due_soon_q, facts_of
+
+    annotated = qs.counted().with_status(today).select_related("lead_unit")
+    longest = list(annotated.filter(status__in=OVERDUE).order_by("effective_deadline", "pk")[:LISTED])
+    for task in longest:
+        task.late_days = days_overdue(facts_of(task), today)
+    return {
+        "due_soon": list(annotated.filter(due_soon_q(today)).order_by("effective_deadline", "pk")[:LISTED]),
+        "longest_overdue": longest,
+    }
