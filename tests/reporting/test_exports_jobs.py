@@ -111,3 +111,45 @@ def test_a_job_that_keeps_dying_fails_with_a_message(db, users):
     job.refresh_from_db()
     assert job.state == ExportState.FAILED
     assert job.message == "Máy chủ xử lý nền bị gián đoạn nhiều lần khi tạo tệp; hãy tạo lại."
+
+
+def test_the_task_list_as_filtered_goes_to_excel_for_its_requester_only(
+    client, users, tree, clerk, django_capture_on_commit_callbacks
+):
+    """A unit exports its overdue tasks: the sheet holds exactly what its list shows, and nobody else may
+    download it."""
+    import datetime
+
+    from tests.factories import register_tasks
+    from tests.reporting.test_exports_world import xlsx_of
+
+    from vic.core import clock
+
+    D = datetime.date.fromisoformat
+    with clock.at(D("2026-03-02")):
+        overdue = register_tasks(clerk, tree.stc, content="Quyết toán ngân sách 2025", deadline=D("2026-02-25"),
+                                 deliver_on=D("2026-01-06"))[0]  # fmt: skip
+        register_tasks(
+            clerk, tree.stc, content="Việc còn hạn", deadline=D("2026-04-30"), deliver_on=D("2026-01-06")
+        )
+        register_tasks(clerk, tree.skhdt, content="Việc của Sở KH&ĐT", deadline=D("2026-02-25"),
+                       deliver_on=D("2026-01-06"))  # fmt: skip
+        client.force_login(users.stc_officer)
+        listed = client.get(reverse("tasks:list"), {"scope": "overdue"}).content.decode()
+        assert 'data-testid="export-list"' in listed
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                reverse("reporting:export_start"), {"report": "task_list", "query": "scope=overdue"}
+            )
+    job = ExportJob.objects.get()
+    assert job.state == ExportState.DONE and job.xlsx and not job.docx
+    with job.xlsx.open("rb") as f:
+        ws = xlsx_of(f.read())["Danh sách nhiệm vụ"]
+    rows = [r for r in ws.iter_rows(min_row=4, values_only=True)]
+    assert [(r[0], r[1], r[3], r[7]) for r in rows] == [
+        (1, "Quyết toán ngân sách 2025", "Sở Tài chính", "Chưa thực hiện quá hạn")
+    ]
+    assert rows[0][6] == (D("2026-03-02") - overdue.effective_deadline).days
+    assert client.get(response.url).status_code == 200
+    client.force_login(users.office_leader)  # sees the province, but this is the unit's own export
+    assert client.get(reverse("reporting:export_download", args=[job.pk, "xlsx"])).status_code == 404

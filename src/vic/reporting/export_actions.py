@@ -10,7 +10,10 @@ from .models import ExportJob, UnitReport
 
 
 def may_see(user, spec: dict) -> bool:
-    """Whoever may see the report itself: the province for a compiled one, the unit's people for a unit's."""
+    """Whoever may see the report itself: the province for a compiled one, the unit's people for a unit's;
+    a task list is its requester's alone (it holds what he sees), see may_open."""
+    if spec.get("report") == "task_list":
+        return True  # asking is free: the worker reads the tasks through the requester's permissions
     if spec.get("report") != "unit":
         return user.sees_province
     if spec.get("report_id"):
@@ -27,3 +30,11 @@ def request_export(user, spec: dict, formats: str) -> ExportJob:
     job = ExportJob.objects.create(requested_by=user, spec=spec, formats=formats)
     transaction.on_commit(lambda: jobs.run_export(job.pk))  # the worker must find the row
     return job
+
+
+def may_open(user, job) -> bool:
+    """Who may follow and download an export: its requester, or whoever may see the report itself (never
+    someone else's task list, which holds what its requester sees)."""
+    if job.requested_by_id == user.pk:
+        return True
+    return job.spec.get("report") != "task_list" and may_see(user, job.spec)

@@ -82,7 +82,7 @@ class TaskFilterForm(forms.Form):
         label=_("Văn bản (mã)"), required=False, min_value=1, max_value=ID_MAX, widget=forms.HiddenInput
     )
     is_key = forms.BooleanField(label=_("Chỉ nhiệm vụ trọng tâm"), required=False)
-    scope = forms.ChoiceField(choices=SCOPES, required=False, widget=forms.HiddenInput)
+    scope = forms.ChoiceField(label=_("Danh sách"), choices=SCOPES, required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -19,7 +19,7 @@ from vic.units.models import Unit
 from .. import content
 from ..models import UnitReport
 from ..periods import Period, parse
-from . import excel, word
+from . import excel, task_list, word
 
 FORMATS = ("docx", "xlsx")
 
@@ -86,7 +86,10 @@ def _slug(text: str) -> str:
 
 
 def load(user, spec: dict):
-    """The content a spec names (content.Compiled or content.UnitContent), checked against `user`."""
+    """The content a spec names (content.Compiled, content.UnitContent or task_list.TaskList), checked
+    against `user`."""
+    if spec.get("report") == "task_list":
+        return task_list.load(user, spec.get("query", ""))
     if spec.get("report") == "unit":
         if spec.get("report_id"):
             report = UnitReport.objects.filter(pk=_int(spec["report_id"])).select_related("unit").first()
@@ -102,6 +105,10 @@ def load(user, spec: dict):
 
 def names(c) -> tuple[str, str]:
     """(Vietnamese name, ASCII slug) of the files, without extension."""
+    if isinstance(c, task_list.TaskList):
+        return _("Danh sách nhiệm vụ ngày %(d)s") % {
+            "d": c.today.strftime("%d-%m-%Y")
+        }, f"danh-sach-nhiem-vu-{c.today}"
     period: Period = c.period
     if isinstance(c, content.UnitContent):
         name = _("Báo cáo %(unit)s %(p)s") % {"unit": c.unit.name, "p": period.title}
@@ -115,7 +122,11 @@ def render(c, formats: list[str], progress=None) -> list[File]:
     out = []
     unit = isinstance(c, content.UnitContent)
     for fmt in formats:
-        if fmt == "docx":
+        if isinstance(c, task_list.TaskList):
+            if fmt != "xlsx":
+                continue  # a list is a sheet, not a document to sign
+            data = task_list.xlsx(c, progress)
+        elif fmt == "docx":
             data = word.unit_docx(c) if unit else word.compiled_docx(c)
         else:
             data = excel.unit_xlsx(c, progress) if unit else excel.compiled_xlsx(c, progress)
