@@ -145,7 +145,7 @@ def test_the_task_list_as_filtered_goes_to_excel_for_its_requester_only(
     assert job.state == ExportState.DONE and job.xlsx and not job.docx
     with job.xlsx.open("rb") as f:
         ws = xlsx_of(f.read())["Danh sách nhiệm vụ"]
-    rows = [r for r in ws.iter_rows(min_row=4, values_only=True)]
+    rows = list(ws.iter_rows(min_row=4, values_only=True))
     assert [(r[0], r[1], r[3], r[7]) for r in rows] == [
         (1, "Quyết toán ngân sách 2025", "Sở Tài chính", "Chưa thực hiện quá hạn")
     ]

@@ -709,3 +709,35 @@ def test_dashboard_unit_table_for_the_clerk(client, clerk, listed):
     # Units with overdue tasks first; columns: the six statuses, no deadline, total.
     assert table.index("SKHĐT 0 0 0 1 0 0 0 1") < table.index("STC 0 0 0 0 1 1 0 2")
     assert "STNMT 1 0 0 0 0 0 0 1" in table
+
+
+def test_a_list_is_saved_under_a_name_opened_again_and_deleted_by_its_owner(client, users, clerk, listed):
+    from vic.tasks.models import SavedFilter
+
+    client.force_login(users.monitoring_officer)
+    response = client.post(
+        reverse("tasks:filter_save"), {"name": "Quá hạn của tôi", "query": "scope=overdue&page=3&bogus=1"}
+    )
+    saved = SavedFilter.objects.get(user=users.monitoring_officer)
+    assert saved.query == "scope=overdue"  # the filters only, not the page or stray parameters
+    assert messages_of(response) == ["Đã lưu bộ lọc “Quá hạn của tôi”."]
+    html = client.get(reverse("tasks:list")).content.decode()
+    assert 'href="/nhiem-vu/?scope=overdue">Quá hạn của tôi</a>' in html
+    # Nobody else sees or deletes it.
+    client.force_login(clerk)
+    assert "Quá hạn của tôi" not in client.get(reverse("tasks:list")).content.decode()
+    client.post(reverse("tasks:filter_delete", args=[saved.pk]))
+    assert SavedFilter.objects.filter(pk=saved.pk).exists()
+    client.force_login(users.monitoring_officer)
+    client.post(reverse("tasks:filter_delete", args=[saved.pk]))
+    assert not SavedFilter.objects.filter(pk=saved.pk).exists()
+
+
+def test_saving_without_a_name_or_a_filter_is_refused_in_vietnamese(client, users, listed):
+    client.force_login(users.monitoring_officer)
+    assert messages_of(client.post(reverse("tasks:filter_save"), {"name": "", "query": "scope=overdue"})) == [
+        "Đặt tên cho bộ lọc."
+    ]
+    assert messages_of(client.post(reverse("tasks:filter_save"), {"name": "Tất cả", "query": "page=2"})) == [
+        "Chưa có điều kiện lọc nào để lưu."
+    ]

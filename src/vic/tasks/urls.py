@@ -14,4 +14,6 @@ urlpatterns = [
     path("<int:pk>/thao-tac/<slug:slug>/", workflow_views.task_act, name="act"),
     path("tep/<int:pk>/", views.task_file, name="file"),
     path("cho-xu-ly/", views.pending, name="pending"),
+    path("bo-loc/", views.filter_save, name="filter_save"),
+    path("bo-loc/<int:pk>/xoa/", views.filter_delete, name="filter_delete"),
 ]

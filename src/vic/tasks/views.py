@@ -20,6 +20,7 @@ from django.db.models import (
 )
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -107,6 +108,7 @@ def overdue_first(qs):
 def task_list(request):
     today = clock.today()
     form = TaskFilterForm(request.GET or None)
+    saved_filters = list(request.user.saved_filters.all())
     qs = Task.objects.visible_to(request.user).with_status(today)
     if form.is_bound and form.is_valid():
         qs = apply_filters(qs, form.cleaned_data, request.user, today)
@@ -116,7 +118,15 @@ def task_list(request):
     query = request.GET.copy()
     query.pop("page", None)
     return render(
-        request, "tasks/list.html", {"form": form, "page": page, "query": query.urlencode(), "today": today}
+        request,
+        "tasks/list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "today": today,
+            "saved_filters": saved_filters,
+        },
     )
 
 
@@ -375,3 +385,24 @@ def pending(request):
     return render(
         request, "tasks/pending.html", {"to_decide": to_decide, "to_approve": to_approve, "mine": mine}
     )
+
+
+@login_required
+@require_POST
+def filter_save(request):
+    query = request.POST.get("query", "")
+    try:
+        saved = actions.save_filter(request.user, request.POST.get("name", ""), query)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(f"{reverse('tasks:list')}?{query}")
+    messages.success(request, _("Đã lưu bộ lọc “%(name)s”.") % {"name": saved.name})
+    return redirect(f"{reverse('tasks:list')}?{saved.query}")
+
+
+@login_required
+@require_POST
+def filter_delete(request, pk):
+    actions.delete_filter(request.user, pk)
+    messages.success(request, _("Đã xóa bộ lọc."))
+    return redirect("tasks:list")

@@ -6,6 +6,7 @@ Views, CLI, demo loader and (later) the API and jobs call them; none writes task
 from .common import ConcurrentEdit, journal
 from .decisions import Resolution, decide_extension, resolve_return
 from .edit import EDITABLE_FIELDS, recompute_deadlines, update_task, update_task_group, withdraw_task
+from .filters import delete_filter, save_filter
 from .progress import confirm_completion, may_confirm, record_progress, send_back_completion
 from .register import create_tasks, default_arose_on, deliver_tasks
 from .submit import acknowledge, approve_submission, attach_task_file, submit
@@ -17,6 +18,8 @@ __all__ = [
     "approve_submission",
     "attach_task_file",
     "decide_extension",
+    "delete_filter",
+    "save_filter",
     "pass_down",
     "report_part",
     "resolve_return",

@@ -3,6 +3,7 @@
 from auditlog.registry import auditlog
 
 from .journal import EventKind, TaskEvent, TaskEventQuerySet
+from .saved_filter import SavedFilter
 from .task import DeadlineKind, Frequency, Schedule, Task, TaskCoordination, TaskSeries, TaskUrgency
 from .work import (
     DECIDED_KINDS,
@@ -20,6 +21,7 @@ __all__ = [
     "DeadlineKind",
     "EventKind",
     "Frequency",
+    "SavedFilter",
     "Schedule",
     "Submission",
     "SubmissionKind",

@@ -1,0 +1,42 @@
+"""A user's saved lists: kept and deleted by their owner only."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+
+from vic.core.text import nfc
+
+from ..models import SavedFilter
+
+MAX_SAVED = 30
+KEPT = ("q", "unit", "status", "deadline_from", "deadline_to", "leader", "officer", "department", "directive",
+        "is_key", "scope")  # fmt: skip
+
+
+def save_filter(user, name: str, query: str) -> SavedFilter:
+    """Keep the list's filters (the page's query string, without paging) under `name`; the same name again
+    replaces the filters kept under it."""
+    name = nfc(name)[:80]
+    if not name:
+        raise ValidationError({"name": _("Đặt tên cho bộ lọc.")})
+    params = QueryDict(query or "", mutable=True)
+    kept = QueryDict(mutable=True)
+    for key in KEPT:
+        if params.get(key):
+            kept.setlist(key, params.getlist(key))
+    if not kept:
+        raise ValidationError(_("Chưa có điều kiện lọc nào để lưu."))
+    if not SavedFilter.objects.filter(user=user, name=name).exists() and (
+        SavedFilter.objects.filter(user=user).count() >= MAX_SAVED
+    ):
+        raise ValidationError(_("Mỗi người lưu tối đa %(n)d bộ lọc; hãy xóa bớt.") % {"n": MAX_SAVED})
+    saved, _created = SavedFilter.objects.update_or_create(
+        user=user, name=name, defaults={"query": kept.urlencode()[:2000]}
+    )
+    return saved
+
+
+def delete_filter(user, saved_id: int) -> None:
+    SavedFilter.objects.filter(user=user, pk=saved_id).delete()
