@@ -198,6 +198,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 6000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # working days allowed to register and deliver a task (urgent: same day).
 VIC_REGISTRATION_WORKING_DAYS = env_int("VIC_REGISTRATION_WORKING_DAYS", 1)
+# An overdue periodic report is chased (reminders) at most this many working days after its due date.
+VIC_REPORT_CHASE_WORKING_DAYS = env_int("VIC_REPORT_CHASE_WORKING_DAYS", 20)
 # Tasks due within this many working days carry the "sắp đến hạn" marker.
 VIC_DUE_SOON_WORKING_DAYS = env_int("VIC_DUE_SOON_WORKING_DAYS", 5)
 # Task lists in a report's Word file and on screen (overdue, key tasks): the first N; Excel lists them all.

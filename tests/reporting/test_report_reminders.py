@@ -147,3 +147,18 @@ def test_the_seeded_rules_remind_before_on_the_day_and_when_overdue(users, tree,
         "stc_daumoi",
         head.username,
     }
+
+
+def test_an_overdue_yearly_report_is_not_chased_for_a_year(rule, users, stc_task, settings):
+    """2026's yearly report is due Tue 10/11/2026; the next one only in November 2027. Chased every working
+    day for VIC_REPORT_CHASE_WORKING_DAYS (20) working days, then left to the scorecard."""
+    rule("overdue_every", 1)
+
+    def yearly(day):
+        return {key for (_u, key, _r) in reports(day) if key.startswith("yearly")}
+
+    assert yearly("2026-11-11") == {"yearly:2026"}
+    assert yearly("2026-12-09") == {"yearly:2026"}  # 20 working days late (24/11 is a day off since 2026)
+    assert yearly("2026-12-10") == set()
+    settings.VIC_REPORT_CHASE_WORKING_DAYS = 30
+    assert yearly("2026-12-10") == {"yearly:2026"}

@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
-from vic.calendar.services import is_working_day
+from vic.calendar.services import is_working_day, working_days_between
 from vic.units.models import Unit, User
 from vic.urging.models import Audience, ReminderRule
 
@@ -67,8 +68,11 @@ def _windows_around(today: datetime.date) -> list[Window]:
 
 
 def _overtaken(w: Window, windows: list[Window], today: datetime.date) -> bool:
-    """An overdue report is chased until the next report of its kind falls due, not for ever (the
-    scorecard keeps the record of what was never sent)."""
+    """An overdue report is chased until the next report of its kind falls due, and at most
+    VIC_REPORT_CHASE_WORKING_DAYS working days (a yearly report is not chased for a year); the scorecard
+    keeps the record of what was never sent."""
+    if w.unit_due < today and working_days_between(w.unit_due, today) > settings.VIC_REPORT_CHASE_WORKING_DAYS:
+        return True
     return any(o.period.kind == w.period.kind and w.unit_due < o.unit_due <= today for o in windows)
 
 
