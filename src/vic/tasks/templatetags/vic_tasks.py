@@ -31,8 +31,8 @@ def status_badge(task, status_value=None):
 @register.simple_tag
 def deadline_hint(task):
     """ "còn 3 ngày" / "quá hạn 12 ngày" next to a deadline; "sắp đến hạn" within N working days."""
-    if task.effective_deadline is None or task.withdrawn_on:
-        return ""
+    if task.effective_deadline is None or task.withdrawn_on or task.returned_on:
+        return ""  # a returned task waits on the Office, not on its deadline
     today = clock.today()
     late = days_overdue(facts_of(task), today)  # the one definition reports use
     if late:
