@@ -2,7 +2,8 @@
 
 Status comes from the one definition (`Task.objects.with_status`, tasks/status.py); "due soon" is the
 task list's "Sắp đến hạn" condition: within the deadline, effective deadline within N working days.
-See docs/decisions/0008-urging-notices.md for who may list which tasks.
+Who may list which tasks: the followers' rule of the permission matrix (Task.objects.monitored_by,
+docs/decisions/0007-permission-matrix.md).
 """
 
 from __future__ import annotations
