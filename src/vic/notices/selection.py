@@ -13,16 +13,14 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max, Q
 
-from vic.calendar.services import add_working_days
 from vic.tasks.models import Task
 from vic.tasks.permissions import FOLLOWING_ROLES, role_of
-from vic.tasks.status import OVERDUE, Status, days_overdue, facts_of
+from vic.tasks.status import OVERDUE, WITHIN, Status, days_overdue, due_soon_q, facts_of
 from vic.units.models import Role
 
 # Who may issue notices: those who follow tasks for the Office and its leaders (not the clerk, not the IT
 # administrator, not the provincial leaders, who have the Office do it; never a unit).
 ISSUER_ROLES = {Role.MONITORING_OFFICER, Role.OFFICE_DEPARTMENT_HEAD, Role.OFFICE_LEADER}
-WITHIN = [Status.IN_PROGRESS_WITHIN, Status.NOT_STARTED_WITHIN]
 
 
 def may_issue(user) -> bool:
@@ -39,9 +37,8 @@ def urgeable(user, today: datetime.date, window_days: int):
     """Tasks `user` may urge on `today`: overdue, or due within `window_days` working days; status annotated."""
     if not may_issue(user):
         return Task.objects.none()
-    limit = add_working_days(today, window_days)
     qs = Task.objects.visible_to(user).with_status(today)
-    qs = qs.filter(Q(status__in=OVERDUE) | Q(status__in=WITHIN, effective_deadline__lte=limit))
+    qs = qs.filter(Q(status__in=OVERDUE) | due_soon_q(today, window_days))
     return followed_by(user, qs)
 
 

@@ -71,7 +71,10 @@ def _overtaken(w: Window, windows: list[Window], today: datetime.date) -> bool:
     """An overdue report is chased until the next report of its kind falls due, and at most
     VIC_REPORT_CHASE_WORKING_DAYS working days (a yearly report is not chased for a year); the scorecard
     keeps the record of what was never sent."""
-    if w.unit_due < today and working_days_between(w.unit_due, today) > settings.VIC_REPORT_CHASE_WORKING_DAYS:
+    if (
+        w.unit_due < today
+        and working_days_between(w.unit_due, today) > settings.VIC_REPORT_CHASE_WORKING_DAYS
+    ):
         return True
     return any(o.period.kind == w.period.kind and w.unit_due < o.unit_due <= today for o in windows)
 

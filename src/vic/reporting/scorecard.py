@@ -17,11 +17,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, Min, OuterRef, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils import timezone
 
 from vic.calendar.services import roll_forward
 from vic.tasks.models import Submission, SubmissionKind, Task
+from vic.tasks.querysets import DELIVERED_IN_TIME, DELIVERED_LATE
 from vic.tasks.status import OPEN
 from vic.units.models import Unit, UnitKind
 
@@ -225,7 +226,7 @@ def registrations(qs, w: Window) -> OfficeScore:
     delivered = qs.filter(delivered_on__gte=w.start, delivered_on__lte=w.end)
     rows = (
         delivered.values("monitoring_department_id")
-        .annotate(n=Count("id"), in_time=Count("id", filter=Q(delivered_on__lte=F("delivery_due_on"))))
+        .annotate(n=Count("id"), in_time=Count("id", filter=DELIVERED_IN_TIME))
         .order_by()
     )
     departments = Unit.objects.in_bulk(
@@ -240,7 +241,7 @@ def registrations(qs, w: Window) -> OfficeScore:
             key=lambda d: (d.department is None, d.department.name if d.department else ""),
         ),
         late=list(
-            delivered.filter(delivered_on__gt=F("delivery_due_on"))
+            delivered.filter(DELIVERED_LATE)
             .select_related("directive", "lead_unit", "monitoring_department", "registered_by")
             .order_by("monitoring_department_id", "delivered_on", "id")[:LATE_LIST_LIMIT]
         ),

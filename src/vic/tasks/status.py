@@ -162,13 +162,16 @@ def status_expression(today: datetime.date) -> Case:
     )
 
 
-def due_soon_limit(today: datetime.date) -> datetime.date:
-    """The last deadline that counts as "sắp đến hạn" on `today` (VIC_DUE_SOON_WORKING_DAYS working days)."""
+def due_soon_limit(today: datetime.date, working_days: int | None = None) -> datetime.date:
+    """The last deadline that counts as "sắp đến hạn" on `today`: `working_days` ahead (by default
+    VIC_DUE_SOON_WORKING_DAYS; an urging notice chooses its own window)."""
     from django.conf import settings
 
     from vic.calendar.services import add_working_days
 
-    return add_working_days(today, settings.VIC_DUE_SOON_WORKING_DAYS)
+    return add_working_days(
+        today, settings.VIC_DUE_SOON_WORKING_DAYS if working_days is None else working_days
+    )
 
 
 def is_due_soon(status: str, effective_deadline: datetime.date | None, today: datetime.date) -> bool:
@@ -176,6 +179,6 @@ def is_due_soon(status: str, effective_deadline: datetime.date | None, today: da
     return status in WITHIN and effective_deadline is not None and effective_deadline <= due_soon_limit(today)
 
 
-def due_soon_q(today: datetime.date) -> Q:
+def due_soon_q(today: datetime.date, working_days: int | None = None) -> Q:
     """The SQL face of `is_due_soon`, over a queryset annotated `with_status(today)`."""
-    return Q(status__in=WITHIN, effective_deadline__lte=due_soon_limit(today))
+    return Q(status__in=WITHIN, effective_deadline__lte=due_soon_limit(today, working_days))

@@ -30,7 +30,7 @@ from . import actions
 from .forms import ReasonForm, TaskEditForm, TaskFilterForm
 from .models import Submission, SubmissionKind, SubmissionState, Task, TaskCoordination, TaskFile, TaskPart
 from .permissions import Act, allowed_acts, allowing
-from .querysets import COUNTED
+from .querysets import COUNTED, DELIVERED_LATE
 from .status import NO_DEADLINE, OPEN, OVERDUE, RATE_DENOMINATOR, Status, due_soon_q
 from .workflow_views import panel
 
@@ -341,9 +341,7 @@ def late_registrations(request):
     qs = (
         Task.objects.visible_to(request.user)
         .filter(withdrawn_on__isnull=True)
-        .filter(
-            Q(delivered_on__gt=F("delivery_due_on")) | Q(delivered_on__isnull=True, delivery_due_on__lt=today)
-        )
+        .filter(DELIVERED_LATE | Q(delivered_on__isnull=True, delivery_due_on__lt=today))
         .select_related("directive", "lead_unit", "registered_by")
         .order_by("-arose_on", "id")
     )

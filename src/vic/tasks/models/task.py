@@ -174,8 +174,9 @@ class Task(models.Model):
             raise ValidationError({"deadline": _("Nhiệm vụ có thời hạn phải có ngày.")})
 
     @property
-    def is_delivered(self) -> bool:
-        return self.delivered_at is not None
+    def delivered_late(self) -> bool:
+        """R-5.1: delivered after its delivery due day (querysets.DELIVERED_LATE is the SQL face)."""
+        return bool(self.delivered_on and self.delivered_on > self.delivery_due_on)
 
     def status(self, today=None):
         from ..status import status_of_task
