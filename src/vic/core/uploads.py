@@ -85,3 +85,9 @@ def store_upload(record, upload, sha256: str | None = None):
     record.file.save(record.sha256, upload, save=False)
     record.save()
     return record
+
+
+def remove_stored(records) -> None:
+    """The files of records whose rows a failed transaction rolled back: none stays on the disk."""
+    for record in records:
+        record.file.storage.delete(record.file.name)

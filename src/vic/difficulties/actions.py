@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from vic.core import clock
 from vic.core.text import nfc
-from vic.core.uploads import check_upload, store_upload
+from vic.core.uploads import check_upload, remove_stored, store_upload
 from vic.tasks.actions import journal
 from vic.tasks.models import EventKind, Task
 
@@ -66,8 +66,7 @@ def _checked(uploads) -> list:
 
 
 def _remove_written(difficulty_pk: int | None, before: set[int]) -> None:
-    for record in DifficultyFile.objects.filter(difficulty_id=difficulty_pk).exclude(pk__in=before):
-        record.file.storage.delete(record.file.name)
+    remove_stored(DifficultyFile.objects.filter(difficulty_id=difficulty_pk).exclude(pk__in=before))
 
 
 def raise_difficulty(

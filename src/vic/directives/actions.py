@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vic.core.text import nfc
-from vic.core.uploads import check_upload, secrecy_of, store_upload
+from vic.core.uploads import check_upload, remove_stored, secrecy_of, store_upload
 from vic.tasks.actions import create_tasks, deliver_tasks
 from vic.tasks.actions.register import validate_spec
 from vic.tasks.specs import TaskSpec
@@ -178,7 +178,7 @@ def register_directive(
             if deliver:
                 deliver_tasks(user, tasks)
     except IntegrityError:
-        _remove_files(written)
+        remove_stored(written)
         # Two clerks saving the same document at once (or one page sent twice): the constraints decide, the
         # loser is told where it is.
         if directive.intake_token and (
@@ -190,14 +190,9 @@ def register_directive(
             raise
         raise DuplicateDirective(existing) from None
     except BaseException:
-        _remove_files(written)  # the rows are rolled back; their files must not stay behind
+        remove_stored(written)  # the rows are rolled back; their files must not stay behind
         raise
     return directive
-
-
-def _remove_files(records: list[DirectiveFile]) -> None:
-    for record in records:
-        record.file.storage.delete(record.file.name)
 
 
 def attach_file(user, directive: Directive, upload, sha256: str | None = None) -> DirectiveFile:

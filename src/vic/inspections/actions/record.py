@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from vic.core import clock
 from vic.core.text import nfc
-from vic.core.uploads import check_upload, store_upload
+from vic.core.uploads import check_upload, remove_stored, store_upload
 from vic.tasks.actions import ConcurrentEdit, journal
 from vic.tasks.models import EventKind, Task
 
@@ -129,11 +129,6 @@ def _clean_text(fields: dict) -> dict:
     return {k: (nfc(v) if k in TEXT_FIELDS and isinstance(v, str) else v) for k, v in fields.items()}
 
 
-def _remove_files(records: list[InspectionFile]) -> None:
-    for record in records:
-        record.file.storage.delete(record.file.name)
-
-
 def record_inspection(user, fields: dict, *, units, tasks=(), members=(), uploads=()) -> Inspection:
     """Record an inspection that took place: the checked tasks get a journal row each."""
     _require_recorder(user)
@@ -154,7 +149,7 @@ def record_inspection(user, fields: dict, *, units, tasks=(), members=(), upload
             _refresh_search(inspection)
             _journal_checked(user, inspection, checked)
     except BaseException:
-        _remove_files(written)
+        remove_stored(written)
         raise
     return inspection
 
@@ -223,7 +218,7 @@ def update_inspection(
             _refresh_search(current)
             _journal_checked(user, current, added)
     except BaseException:
-        _remove_files(written)
+        remove_stored(written)
         raise
     inspection.refresh_from_db()
     return inspection

@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from vic.core import clock
-from vic.core.uploads import check_upload, store_upload
+from vic.core.uploads import check_upload, remove_stored, store_upload
 from vic.units.models import Role
 
 from ..limits import check_deadline, check_past_date
@@ -122,8 +122,21 @@ def submit(
     if kind == SubmissionKind.EXTENSION:
         check_deadline(proposed_deadline, task.directive.issue_date, "proposed_deadline")
     checked = [(upload, check_upload(upload)) for upload in uploads]
+    written: list[TaskFile] = []
+    try:
+        submission = _submit(user, task, kind, text, explanation, day, paper_number, paper_date,
+                             proposed_deadline, checked, written)  # fmt: skip
+    except BaseException:
+        remove_stored(written)  # the rows are rolled back; their files must not stay behind
+        raise
+    task.refresh_from_db()
+    return submission
+
+
+def _submit(user, task, kind, text, explanation, day, paper_number, paper_date, proposed_deadline, checked,
+            written) -> Submission:  # fmt: skip
     with transaction.atomic():
-        caller, task = task, Task.objects.select_for_update().get(pk=task.pk)
+        task = Task.objects.select_for_update().get(pk=task.pk)
         _check_state(task, kind, proposed_deadline, text, explanation, day=day)
         # The Office entering a unit's paper report files it under the lead unit, in the Office's name.
         unit = (
@@ -149,7 +162,7 @@ def submit(
             state=SubmissionState.AWAITING_HEAD if waits else SubmissionState.SUBMITTED,
         )
         for upload, sha256 in checked:
-            attach_task_file(user, task, upload, sha256, submission)
+            written.append(attach_task_file(user, task, upload, sha256, submission))
         if waits:
             journal(
                 task,
@@ -159,7 +172,6 @@ def submit(
             )
         else:
             _take_effect(user, submission)
-    caller.refresh_from_db()
     return submission
 
 
