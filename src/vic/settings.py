@@ -162,7 +162,9 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 # Behind nginx every request comes from 127.0.0.1: read the client's address from X-Forwarded-For.
 VIC_PROXY_COUNT = env_int("VIC_PROXY_COUNT", 0)
 if VIC_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = VIC_PROXY_COUNT
+    # ipware counts the proxies listed in X-Forwarded-For after the client; nginx as the administration
+    # guide sets it (X-Forwarded-For $remote_addr, overwritten) lists none: the header is the client alone.
+    AXES_IPWARE_PROXY_COUNT = VIC_PROXY_COUNT - 1
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 LANGUAGE_CODE = "vi"
