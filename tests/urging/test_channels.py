@@ -242,5 +242,7 @@ def test_a_notification_about_a_report_opens_the_report_never_another_site(clien
         Notification.objects.get(link="/bao-cao/don-vi/7/"),
         Notification.objects.get(text="Liên kết lạ"),
     )
+    page = client.get(reverse("urging:notifications")).content.decode()
+    assert page.count('data-testid="open-note"') == 2  # reports and notices open from the list too
     assert client.post(reverse("urging:open", args=[mine.pk])).url == "/bao-cao/don-vi/7/"
     assert client.post(reverse("urging:open", args=[odd.pk])).url == reverse("urging:notifications")

@@ -12,7 +12,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from tests.factories import UserFactory, register_tasks
+from tests.factories import DirectiveFactory, UserFactory, register_tasks
 from tests.web.helpers import flat, form_fields, messages_of, text_of
 from tests.workflow.helpers import DELIVERED, detail_html, press, snapshot
 
@@ -230,3 +230,51 @@ def test_a_confirmation_from_a_page_opened_before_a_send_back_is_not_taken(
         {"seen_version": now, "xac-nhan-hoan-thanh-note": "Đạt"},
     )
     assert again.status_code == 302 and Task.objects.get(pk=district_task.pk).completed_on is not None
+
+
+def test_a_late_registration_stays_late_after_the_task_is_handed_over(clerk, users, tree, today):
+    """Arose Mon 05/01/2026 (due Tue 06/01), delivered Fri 09/01: late. Handed to another lead on 02/03: still
+    one late registration on record, counted once, judged on the first delivery."""
+    from vic.reporting.periods import parse, window_in_force
+    from vic.reporting.scorecard import registrations
+    from vic.tasks.querysets import DELIVERED_LATE
+
+    directive = DirectiveFactory(issue_date=D("2026-01-05"))
+    (task,) = register_tasks(clerk, tree.tam_duong, directive=directive, deliver_on=D("2026-01-09"))
+    assert Task.objects.get(pk=task.pk).delivered_late
+    actions.update_task(
+        clerk, task, {"lead_unit": tree.stnmt}, expected_version=Task.objects.get(pk=task.pk).version
+    )
+
+    task = Task.objects.get(pk=task.pk)
+    assert (task.delivered_on, task.first_delivered_on) == (D("2026-03-02"), D("2026-01-09"))
+    assert task.delivered_late and Task.objects.filter(DELIVERED_LATE, pk=task.pk).exists()
+    january = registrations(Task.objects.all(), window_in_force(parse("monthly", "2026-01")))
+    assert [(r.delivered, r.in_time) for r in january.departments] == [(1, 0)]
+
+
+def test_the_officer_who_follows_a_returned_task_may_correct_it_on_the_edit_page(
+    client, users, district_task
+):
+    """While it is returned, the task is the Office's to correct (R-5.3): its follower opens the edit page,
+    which he may not do otherwise."""
+    url = reverse("tasks:edit", args=[district_task.pk])
+    client.force_login(users.monitoring_officer)
+    assert client.get(url).status_code == 403
+    actions.submit(users.district_officer, district_task, SubmissionKind.RETURN, "Nội dung chưa rõ")
+    assert f'href="{url}"' in client.get(reverse("tasks:detail", args=[district_task.pk])).content.decode()
+    fields = flat(form_fields(client.get(url).content.decode(), value="task-edit-form"))
+    fields.update(content="Kiểm kê đất công do xã quản lý trên địa bàn huyện", note="Làm rõ phạm vi")
+    assert client.post(url, fields).status_code == 302
+    assert Task.objects.get(pk=district_task.pk).content.startswith("Kiểm kê đất công do xã quản lý")
+
+
+def test_the_edit_page_refuses_a_date_on_a_task_without_deadline(client, clerk, district_task):
+    client.force_login(clerk)
+    url = reverse("tasks:edit", args=[district_task.pk])
+    fields = flat(form_fields(client.get(url).content.decode(), value="task-edit-form"))
+    fields.update(schedule="ongoing", note="Chuyển thành nhiệm vụ thường xuyên")  # the date still typed
+    response = client.post(url, fields)
+    assert response.status_code == 200
+    assert "Nhiệm vụ “Thường xuyên” không có thời hạn: xóa ngày này" in text_of(response.content.decode())
+    assert Task.objects.get(pk=district_task.pk).deadline == D("2026-04-30")

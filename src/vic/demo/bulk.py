@@ -102,6 +102,7 @@ def _task(rng, directive, lead, department, leader, today) -> Task:
         original_deadline=deadline,
         arose_on=arose,
         delivered_on=min(delivered, today),
+        first_delivered_on=min(delivered, today),
         is_key=rng.random() < 0.1,
     )
     task.delivered_at = datetime.datetime.combine(task.delivered_on, datetime.time(9), tzinfo=datetime.UTC)

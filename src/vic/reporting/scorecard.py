@@ -223,7 +223,7 @@ class OfficeScore:
 def registrations(qs, w: Window) -> OfficeScore:
     """R-5.1 per Office department: tasks delivered in the window, and those delivered by their delivery
     due day (one working day from arising; urgent: the same day). One grouped query, one for the list."""
-    delivered = qs.filter(delivered_on__gte=w.start, delivered_on__lte=w.end)
+    delivered = qs.filter(first_delivered_on__gte=w.start, first_delivered_on__lte=w.end)
     rows = (
         delivered.values("monitoring_department_id")
         .annotate(n=Count("id"), in_time=Count("id", filter=DELIVERED_IN_TIME))
@@ -243,11 +243,11 @@ def registrations(qs, w: Window) -> OfficeScore:
         late=list(
             delivered.filter(DELIVERED_LATE)
             .select_related("directive", "lead_unit", "monitoring_department", "registered_by")
-            .order_by("monitoring_department_id", "delivered_on", "id")[:LATE_LIST_LIMIT]
+            .order_by("monitoring_department_id", "first_delivered_on", "id")[:LATE_LIST_LIMIT]
         ),
     )
     for task in out.late:
-        task.days_late = (task.delivered_on - task.delivery_due_on).days
+        task.days_late = (task.first_delivered_on - task.delivery_due_on).days
     return out
 
 

@@ -152,6 +152,13 @@ class TaskEditForm(UnicodeText, forms.Form):
         data = super().clean()
         if data.get("schedule") == Schedule.DATED and not data.get("deadline"):
             self.add_error("deadline", _("Nhiệm vụ có thời hạn phải có ngày."))
+        if data.get("schedule") in (Schedule.ONGOING, Schedule.ASAP) and data.get("deadline"):
+            # Never drop what was typed without a word (the register page refuses it the same way).
+            self.add_error(
+                "deadline",
+                _("Nhiệm vụ “%(kind)s” không có thời hạn: xóa ngày này hoặc chọn “Có thời hạn”.")
+                % {"kind": Schedule(data["schedule"]).label},
+            )
         return data
 
     def clean_group_versions(self) -> dict[int, int]:

@@ -10,8 +10,8 @@ from django.db.models import F, Q
 from vic.core.text import search_terms
 
 # one working day to register and deliver: the late ones and the ones in time (Task.delivered_late).
-DELIVERED_LATE = Q(delivered_on__gt=F("delivery_due_on"))
-DELIVERED_IN_TIME = Q(delivered_on__lte=F("delivery_due_on"))
+DELIVERED_LATE = Q(first_delivered_on__gt=F("delivery_due_on"))
+DELIVERED_IN_TIME = Q(first_delivered_on__lte=F("delivery_due_on"))
 # Delivered, not withdrawn, not returned: the tasks that reports and dashboards count.
 COUNTED = Q(delivered_on__isnull=False, withdrawn_on__isnull=True, returned_on__isnull=True)
 

@@ -192,7 +192,8 @@ def render_detail(request, task, *, open_slug=None, bound=None, status=200):
         .exclude(pk=task.pk)
         .with_status(today)
         .select_related("lead_unit"),
-        "can_edit": Act.EDIT in acts,
+        "can_edit": Act.EDIT in acts
+        or (task.returned_on is not None and actions.may_edit(request.user, task)),
         "files": task.directive.files.all(),
         **panel(request.user, task, acts, open_slug, bound),
     }
@@ -247,7 +248,7 @@ def _edit_initial(task: Task) -> dict:
 @login_required
 def task_edit(request, pk):
     task = task_for(request.user, pk)
-    if not Task.objects.editable_by(request.user).filter(pk=pk).exists():
+    if not actions.may_edit(request.user, task):  # the registrars; a returned task's handlers while returned
         raise PermissionDenied
     if task.withdrawn_on:
         messages.error(request, _("Nhiệm vụ đã thu hồi: không sửa được."))

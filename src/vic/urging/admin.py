@@ -11,7 +11,7 @@ class ReminderRuleForm(forms.ModelForm):
     """Who is told, ticked by name (the codes stay in the database, comma-separated)."""
 
     audiences = forms.MultipleChoiceField(
-        label=_("người nhận"), choices=Audience.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Người nhận"), choices=Audience.choices, widget=forms.CheckboxSelectMultiple
     )
 
     class Meta:

@@ -3,7 +3,7 @@
 Views, CLI, demo loader and (later) the API and jobs call them; none writes task state directly.
 """
 
-from .common import ConcurrentEdit, journal
+from .common import ConcurrentEdit, journal, may_edit
 from .decisions import Resolution, decide_extension, resolve_return
 from .edit import EDITABLE_FIELDS, recompute_deadlines, update_task, update_task_group, withdraw_task
 from .filters import delete_filter, save_filter
@@ -35,6 +35,7 @@ __all__ = [
     "deliver_tasks",
     "journal",
     "may_confirm",
+    "may_edit",
     "recompute_deadlines",
     "record_progress",
     "update_task",

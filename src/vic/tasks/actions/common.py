@@ -31,14 +31,18 @@ def require_registrar(user) -> None:
         raise PermissionDenied(_("Bạn không có quyền nhập, sửa hoặc chuyển giao nhiệm vụ."))
 
 
-def require_editable(user, task: Task, message: str) -> None:
+def may_edit(user, task: Task) -> bool:
     """The registrars edit any task; whoever handles a returned task may correct it while it is returned."""
     from ..permissions import Act, can
 
     if Task.objects.editable_by(user).filter(pk=task.pk).exists():
-        return
+        return True
     returned = Task.objects.filter(pk=task.pk, returned_on__isnull=False).exists()
-    if not (returned and can(user, Act.RESOLVE_RETURN, task)):
+    return returned and can(user, Act.RESOLVE_RETURN, task)
+
+
+def require_editable(user, task: Task, message: str) -> None:
+    if not may_edit(user, task):
         raise PermissionDenied(message)
 
 

@@ -6,8 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q, Value
-from django.db.models.functions import Greatest
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -154,9 +153,7 @@ def _hand_over(user, task: Task, names: list[str], note: str) -> None:
     today = clock.today()
     Task.objects.filter(pk=task.pk).update(
         delivered_at=clock.now(),
-        delivered_on=today,
-        # Delivered again on the Office's own decision: not a late registration.
-        delivery_due_on=Greatest(F("delivery_due_on"), Value(today)),
+        delivered_on=today,  # first_delivered_on stays: judged the first delivery
         acknowledged_at=None,
         acknowledged_by=None,
         started_on=None,

@@ -133,7 +133,7 @@ def deliver_tasks(user, tasks: list[Task]) -> list[Task]:
             if task.delivered_at or task.withdrawn_on:
                 continue
             Task.objects.filter(pk=task.pk).update(
-                delivered_at=now, delivered_on=today, version=F("version") + 1
+                delivered_at=now, delivered_on=today, first_delivered_on=today, version=F("version") + 1
             )
             task.delivered_at, task.delivered_on, task.version = now, today, task.version + 1
             late = today > task.delivery_due_on

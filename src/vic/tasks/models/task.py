@@ -123,6 +123,11 @@ class Task(models.Model):
     delivery_due_on = models.DateField(_("hạn chuyển giao"), editable=False)
     delivered_at = models.DateTimeField(_("thời điểm chuyển giao"), null=True, blank=True)
     delivered_on = models.DateField(_("ngày chuyển giao"), null=True, blank=True, editable=False)
+    # The first delivery, never moved by a hand-over to another lead: what R-5.1's one-working-day rule and
+    # the compliance scorecard judge (a reassignment is the Office's decision, not a late registration).
+    first_delivered_on = models.DateField(
+        _("ngày chuyển giao lần đầu"), null=True, blank=True, editable=False
+    )
     registered_at = models.DateTimeField(_("thời điểm nhập"), default=clock.now)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="registered_tasks"
@@ -176,7 +181,7 @@ class Task(models.Model):
     @property
     def delivered_late(self) -> bool:
         """R-5.1: delivered after its delivery due day (querysets.DELIVERED_LATE is the SQL face)."""
-        return bool(self.delivered_on and self.delivered_on > self.delivery_due_on)
+        return bool(self.first_delivered_on and self.first_delivered_on > self.delivery_due_on)
 
     def status(self, today=None):
         from ..status import status_of_task

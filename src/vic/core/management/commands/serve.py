@@ -18,7 +18,9 @@ from vic.core.commands import VicCommand
 
 
 class Command(VicCommand):
-    help = _("Chạy VIC: cập nhật CSDL, nạp dữ liệu mẫu nếu CSDL trống, phục vụ tại http://HOST:PORT")
+    help = _(
+        "Chạy VIC: cập nhật CSDL, nạp dữ liệu mẫu nếu CSDL trống (chế độ dùng thử), phục vụ tại http://HOST:PORT"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default=os.environ.get("VIC_HOST", "127.0.0.1"))
