@@ -185,3 +185,24 @@ def test_a_unit_whose_only_business_in_the_window_is_a_late_report_is_scored(cli
     by_unit, _ = scores(client, users.office_leader, "monthly", "2026-05")
     district = by_unit[tree.tam_duong.pk]
     assert (district.reports_on_time, district.reports_late, district.reports_missing) == (0, 1, 0)
+
+
+def test_a_unit_is_judged_only_on_the_reports_it_owed(client, users, tree, clerk, world):
+    """Tam Đường's first task came on 20/04, after April's window (15/03–14/04): it owed no April report,
+    so the May scorecard judges its tasks, not a report it was never asked for."""
+    (task,) = register_tasks(clerk, [tree.tam_duong], deadline=D("2026-05-08"), deliver_on=D("2026-04-20"))
+    by_unit, _ = scores(client, users.office_leader, "monthly", "2026-05")
+    district = by_unit[tree.tam_duong.pk]
+    assert (district.reports_on_time, district.reports_late, district.reports_missing) == (0, 0, 0)
+    assert district.reports_rate is None
+    assert (district.on_time_rate, district.composite) == (0.0, 0.0)
+    assert by_unit[tree.city.pk].reports_missing == 1  # the city owed April's and sent nothing
+
+
+def test_a_draft_nobody_sent_does_not_make_a_unit_owe(client, users, tree, clerk, world):
+    """A unit that only opened a draft of April's report, with no task in April's window, owed nothing."""
+    (task,) = register_tasks(clerk, [tree.tam_duong], deadline=D("2026-05-08"), deliver_on=D("2026-04-20"))
+    draft = report(tree.tam_duong, users.district_officer, "2026-04", D("2026-04-18"))
+    UnitReport.objects.filter(pk=draft.pk).update(state=ReportState.DRAFT, submitted_at=None)
+    by_unit, _ = scores(client, users.office_leader, "monthly", "2026-05")
+    assert by_unit[tree.tam_duong.pk].reports_missing == 0

@@ -6,8 +6,8 @@ Per unit, three rates in percent (None when there was nothing to measure):
 - progress in time: of the (task, monthly window) pairs where the task, led by the unit, was delivered by
   the window's first day and still open at its last, the share with at least one progress update sent
   (submitted or accepted) and dated within the window. Only windows that have closed are judged;
-- reports in time: of the unit's reports whose due date falls in the window and has passed, the share sent
-  by the due date (its first version counts: a correction sent later does not make it late).
+- reports in time: of the reports the unit owed (obligations: it led a task their window counts) whose due
+  date falls in the window and has passed, the share sent by the due date (its first version counts: a correction sent later does not make it late).
 The composite score is the mean of the rates available, and the ranking orders units by it.
 Aggregation is in SQL: one grouped query for the on-time rates, one per monthly window, one for reports.
 """
@@ -121,17 +121,46 @@ def reports_due(w: Window, by_kind: dict | None = None) -> list[tuple[str, str, 
     return out
 
 
-def report_timeliness(
-    unit_ids, w: Window, today: datetime.date, by_kind: dict | None = None
-) -> dict[int, tuple[int, int, int]]:
-    """{unit id: (on time, late, missing)} over the reports due in `w` whose due date has passed."""
-    due = [(kind, label, day) for kind, label, day in reports_due(w, by_kind) if day < today]
-    if not due or not unit_ids:
+@dataclass(frozen=True)
+class ReportOwed:
+    """One periodic report falling due in a window, and the units it is asked of: those expected to send
+    it (obligations.expected_units) and any that sent it anyway."""
+
+    kind: str
+    label: str
+    due: datetime.date
+    unit_ids: frozenset[int]
+
+
+def reports_owed(w: Window, by_kind: dict | None = None) -> list[ReportOwed]:
+    """The reports falling due in `w`, each with who owes it: one query per report (a handful), never per
+    unit. A unit is judged only on the reports it owed, so one with no task in a window is not charged."""
+    by_kind = by_kind or rules()
+    due = reports_due(w, by_kind)
+    sent: dict[tuple[str, str], set[int]] = {}
+    if due:
+        rows = UnitReport.objects.filter(
+            kind__in={k for k, *_ in due}, period__in={p for _, p, _ in due}, submitted_at__isnull=False
+        )
+        for unit_id, kind, label in rows.values_list("unit_id", "kind", "period").distinct():
+            sent.setdefault((kind, label), set()).add(unit_id)
+    out = []
+    for kind, label, day in due:
+        expected = expected_units(window(parse(kind, label), by_kind[kind])).values_list("pk", flat=True)
+        out.append(ReportOwed(kind, label, day, frozenset(expected) | sent.get((kind, label), set())))
+    return out
+
+
+def report_timeliness(owed: list[ReportOwed], today: datetime.date) -> dict[int, tuple[int, int, int]]:
+    """{unit id: (on time, late, missing)} over the reports it owed whose due date has passed."""
+    due = [r for r in owed if r.due < today]
+    unit_ids = set().union(*(r.unit_ids for r in due)) if due else set()
+    if not unit_ids:
         return {}
     sent = {
         (r["unit_id"], r["kind"], r["period"]): timezone.localdate(r["first"])
         for r in UnitReport.objects.filter(
-            unit_id__in=unit_ids, kind__in={k for k, *_ in due}, period__in={p for _, p, _ in due}
+            unit_id__in=unit_ids, kind__in={r.kind for r in due}, period__in={r.label for r in due}
         )
         .filter(submitted_at__isnull=False)
         .values("unit_id", "kind", "period")
@@ -140,25 +169,10 @@ def report_timeliness(
     }
     out = {}
     for uid in unit_ids:
-        days = [sent.get((uid, kind, label)) for kind, label, _d in due]
-        on_time = sum(1 for day, (*_kl, d) in zip(days, due, strict=True) if day and day <= d)
-        missing = sum(1 for day in days if day is None)
-        out[uid] = (on_time, len(due) - on_time - missing, missing)
-    return out
-
-
-def report_units(w: Window, by_kind: dict) -> set[int]:
-    """The units that owed, or sent, a report falling due in `w`: scored on it even with no task of their
-    own in `w` (a late report must lower the score)."""
-    due = reports_due(w, by_kind)
-    out: set[int] = set()
-    for kind, label, _day in due:  # one query per report falling due (a handful), never per unit
-        out |= set(expected_units(window(parse(kind, label), by_kind[kind])).values_list("pk", flat=True))
-    if due:
-        sent = UnitReport.objects.filter(kind__in={k for k, *_ in due}, period__in={p for _, p, _ in due})
-        out |= {
-            u for u, k, p in sent.values_list("unit_id", "kind", "period") if (k, p) in {d[:2] for d in due}
-        }
+        days = [(sent.get((uid, r.kind, r.label)), r.due) for r in due if uid in r.unit_ids]
+        on_time = sum(1 for day, due_on in days if day and day <= due_on)
+        missing = sum(1 for day, _due_on in days if day is None)
+        out[uid] = (on_time, len(days) - on_time - missing, missing)
     return out
 
 
@@ -176,11 +190,10 @@ def unit_scores(qs, w: Window, today: datetime.date) -> list[UnitScore]:
     end = min(w.end, today)  # statuses of a future date would call tasks overdue before their time
     table = figures.table(qs, w.start, end, by="unit")
     progress = progress_in_time(qs, monthly_windows(w, today))
-    by_kind = rules()
-    units = Unit.objects.filter(pk__in=set(table) | set(progress) | report_units(w, by_kind)).exclude(
-        kind=UnitKind.EXTERNAL
-    )
-    reports = report_timeliness([u.pk for u in units], w, today, by_kind)
+    owed = reports_owed(w)
+    owing = set().union(*(r.unit_ids for r in owed)) if owed else set()
+    units = Unit.objects.filter(pk__in=set(table) | set(progress) | owing).exclude(kind=UnitKind.EXTERNAL)
+    reports = report_timeliness(owed, today)
     scores = []
     for unit in units:
         row = table.get(unit.pk, figures.Row())
