@@ -7,7 +7,8 @@ Per unit, three rates in percent (None when there was nothing to measure):
   the window's first day and still open at its last, the share with at least one progress update sent
   (submitted or accepted) and dated within the window. Only windows that have closed are judged;
 - reports in time: of the reports the unit owed (obligations: it led a task their window counts) whose due
-  date falls in the window and has passed, the share sent by the due date (its first version counts: a correction sent later does not make it late).
+  date falls in the window and has passed, the share sent by the due date (its first version counts: a
+  correction sent later does not make it late).
 The composite score is the mean of the rates available, and the ranking orders units by it.
 Aggregation is in SQL: one grouped query for the on-time rates, one per monthly window, one for reports.
 """
