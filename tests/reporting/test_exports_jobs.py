@@ -153,3 +153,38 @@ def test_the_task_list_as_filtered_goes_to_excel_for_its_requester_only(
     assert client.get(response.url).status_code == 200
     client.force_login(users.office_leader)  # sees the province, but this is the unit's own export
     assert client.get(reverse("reporting:export_download", args=[job.pk, "xlsx"])).status_code == 404
+
+
+def test_a_units_export_of_its_draft_is_its_requesters_alone(
+    may, made_on, client, users, tree, django_capture_on_commit_callbacks
+):
+    """The STC officer exports the report he is still writing (the draft, not sent): the Office, which may
+    not read a unit's draft, cannot open that job by its number either."""
+    from vic.reporting import actions as report_actions
+    from vic.reporting.periods import parse
+
+    report = report_actions.open_report(users.stc_officer, tree.stc, parse("monthly", "2026-05"))
+    report_actions.save_draft(users.stc_officer, report, {"results": "NỘI BỘ CHƯA DUYỆT"})
+    client.force_login(users.stc_officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("reporting:export_start"),
+            {
+                "report": "unit",
+                "kind": "monthly",
+                "period": "2026-05",
+                "unit": tree.stc.pk,
+                "formats": "docx",
+            },
+        )
+    job = ExportJob.objects.get()
+    assert job.state == ExportState.DONE and job.docx
+    own = client.get(reverse("reporting:export_download", args=[job.pk, "docx"]))
+    assert own.status_code == 200
+    assert "NỘI BỘ CHƯA DUYỆT" in "\n".join(
+        p.text for p in docx_of(b"".join(own.streaming_content)).paragraphs
+    )
+    for other in (users.office_leader, users.monitoring_officer):
+        client.force_login(other)
+        assert client.get(reverse("reporting:export_download", args=[job.pk, "docx"])).status_code == 404
+        assert client.get(reverse("reporting:export_status", args=[job.pk])).status_code == 404

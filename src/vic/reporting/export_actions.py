@@ -10,8 +10,8 @@ from .models import ExportJob, UnitReport
 
 
 def may_see(user, spec: dict) -> bool:
-    """Whoever may see the report itself: the province for a compiled one, the unit's people for a unit's;
-    a task list is its requester's alone (it holds what he sees), see may_open."""
+    """Who may ask for an export: the province for a compiled report, the unit's people for a unit's;
+    anyone for a task list (the worker reads the tasks through the requester's permissions)."""
     if spec.get("report") == "task_list":
         return True  # asking is free: the worker reads the tasks through the requester's permissions
     if spec.get("report") != "unit":
@@ -33,8 +33,7 @@ def request_export(user, spec: dict, formats: str) -> ExportJob:
 
 
 def may_open(user, job) -> bool:
-    """Who may follow and download an export: its requester, or whoever may see the report itself (never
-    someone else's task list, which holds what its requester sees)."""
-    if job.requested_by_id == user.pk:
-        return True
-    return job.spec.get("report") != "task_list" and may_see(user, job.spec)
+    """An export is its requester's alone: the worker builds it with what he may see (a unit's draft and
+    narrative for its own officer, his task list), so nobody else may follow or download it; a colleague
+    asks for his own."""
+    return bool(user and user.is_active and job.requested_by_id == user.pk)
