@@ -317,6 +317,8 @@ def test_a_buttons_address_opened_directly_explains_itself_in_vietnamese(client,
     response = client.get(reverse("tasks:act", args=[world.own.pk, "bao-cao"]))
     assert response.status_code == 405
     assert "Thao tác này chỉ thực hiện bằng nút bấm trên trang" in response.content.decode()
+    # The length the browser reads is the page's (it was the empty 405's 0: Chromium showed its own error).
+    assert response["Content-Length"] == str(len(response.content))
 
 
 def test_the_session_lasts_while_the_official_works(client, users, settings):

@@ -44,6 +44,8 @@ class MethodNotAllowedPage:
         if response.status_code == 405 and not response.content:
             response.content = render_to_string("405.html", request=request)
             response["Content-Type"] = "text/html; charset=utf-8"
+            # CommonMiddleware already wrote "Content-Length: 0": a browser would read no page at all.
+            response["Content-Length"] = str(len(response.content))
         return response
 
 
