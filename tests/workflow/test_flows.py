@@ -170,6 +170,34 @@ def test_lead_and_coordinator_acknowledge_and_the_office_sees_who_has_not(client
     assert snapshot() == before
 
 
+def test_a_unit_that_reports_has_received_the_task(client, clerk, users, tree, task):
+    """Reporting without pressing "Xác nhận đã nhận" first: the report is the receipt (the task left the
+    Office's "chưa nhận" list and the unit's inbox mark for good), journaled once, by the lead or the
+    coordinator that wrote; the Office entering a paper report acknowledges nothing."""
+    with clock.at(at("2026-03-02", 10, 0)):
+        actions.record_progress(clerk, task, "Văn phòng nhập báo cáo giấy của Sở")
+    assert fresh(task).acknowledged_at is None
+    with clock.at(at("2026-03-02", 10, 30)):
+        actions.submit(users.stc_officer, task, SubmissionKind.PROGRESS, "Đã giao phòng chuyên môn")
+        actions.submit(users.district_officer, task, SubmissionKind.CONTRIBUTION, "Huyện đã gửi số liệu")
+    row = fresh(task)
+    assert (row.acknowledged_by, row.acknowledged_at) == (users.stc_officer, at("2026-03-02", 10, 30))
+    assert task.coordinations.get().acknowledged_at == at("2026-03-02", 10, 30)
+    client.force_login(clerk)
+    assert task.pk not in listed(client, scope="unacknowledged")
+    acks = task.events.filter(kind=EventKind.ACKNOWLEDGED).order_by("at", "id")
+    assert [(e.actor, e.note) for e in acks] == [
+        (users.stc_officer, "Sở Tài chính — khi gửi “Báo cáo tiến độ”"),
+        (
+            users.district_officer,
+            "Ủy ban nhân dân huyện Tam Đường — khi gửi “Ý kiến, kết quả của đơn vị phối hợp”",
+        ),
+    ]
+    with clock.at(at("2026-03-03", 9, 0)):
+        actions.submit(users.stc_officer, task, SubmissionKind.PROGRESS, "Báo cáo lần hai")
+    assert task.events.filter(kind=EventKind.ACKNOWLEDGED).count() == 2
+
+
 # ---------------------------------------------------------------------------------------------------
 # 2. Progress (R-5.2), attachments (issue 3 §11)
 # ---------------------------------------------------------------------------------------------------
@@ -785,7 +813,8 @@ def test_a_coordinator_posts_its_contribution_and_the_lead_urges_it(client, user
 
     client.force_login(users.stc_officer)
     html = detail_html(client, task)
-    assert "Ủy ban nhân dân huyện Tam Đường — 04/03/2026 —" in section(html, "coordinator-states")
+    # Its contribution is its receipt too.
+    assert "Ủy ban nhân dân huyện Tam Đường 04/03/2026 04/03/2026 —" in section(html, "coordinator-states")
     assert "Huyện đã giải ngân 12,5 tỷ đồng, đạt 52%" in section(html, "submissions")
     with clock.at(at("2026-03-09", 8, 0)):
         response = press(
@@ -798,7 +827,7 @@ def test_a_coordinator_posts_its_contribution_and_the_lead_urges_it(client, user
         assert success(response) == ["Đã đôn đốc đơn vị phối hợp."]
     coordination.refresh_from_db()
     assert coordination.last_urged_at == at("2026-03-09", 8, 0)
-    assert "Ủy ban nhân dân huyện Tam Đường — 04/03/2026 09/03/2026" in section(
+    assert "Ủy ban nhân dân huyện Tam Đường 04/03/2026 04/03/2026 09/03/2026" in section(
         detail_html(client, task), "coordinator-states"
     )
     urged = task.events.get(kind=EventKind.URGED)

@@ -148,6 +148,8 @@ def _submit(user, task, kind, text, explanation, day, paper_number, paper_date, 
             and unit.requires_head_approval
             and user.role != Role.UNIT_HEAD
         )
+        if unit is not None:  # a unit that reports on a task has received it
+            _mark_received(user, task, note=_("khi gửi “%(kind)s”") % {"kind": SubmissionKind(kind).label})
         submission = Submission.objects.create(
             task=task,
             kind=kind,
@@ -264,20 +266,25 @@ def acknowledge(user, task: Task) -> Task:
     """The unit confirms it received the task (as lead or as coordinator); the Office sees who has not."""
     if not can(user, Act.ACKNOWLEDGE, task):
         raise PermissionDenied(_("Bạn không có quyền xác nhận nhận nhiệm vụ này."))
-    now = clock.now()
     with transaction.atomic():
         row = Task.objects.select_for_update().get(pk=task.pk)
         if not row.delivered_on or row.withdrawn_on:
             raise ValidationError(_("Nhiệm vụ chưa chuyển giao hoặc đã thu hồi."))
-        if user.unit_id == task.lead_unit_id:
-            done = Task.objects.filter(pk=task.pk, acknowledged_at__isnull=True).update(
-                acknowledged_at=now, acknowledged_by=user, version=F("version") + 1
-            )
-        else:
-            done = TaskCoordination.objects.filter(
-                task=task, unit_id=user.unit_id, acknowledged_at__isnull=True
-            ).update(acknowledged_at=now)
-        if done:
-            journal(task, EventKind.ACKNOWLEDGED, user, note=str(user.unit))
+        _mark_received(user, row)
     task.refresh_from_db()
     return task
+
+
+def _mark_received(user, task: Task, note: str = "") -> None:
+    """Record the receipt of the user's unit (lead or coordinator) once; journal it when it is new."""
+    now = clock.now()
+    if user.unit_id == task.lead_unit_id:
+        done = Task.objects.filter(pk=task.pk, acknowledged_at__isnull=True).update(
+            acknowledged_at=now, acknowledged_by=user, version=F("version") + 1
+        )
+    else:
+        done = TaskCoordination.objects.filter(
+            task=task, unit_id=user.unit_id, acknowledged_at__isnull=True
+        ).update(acknowledged_at=now)
+    if done:
+        journal(task, EventKind.ACKNOWLEDGED, user, note=" — ".join(filter(None, [str(user.unit), note])))
