@@ -31,3 +31,8 @@ def at(moment: datetime.datetime | datetime.date):
         yield moment
     finally:
         _frozen.reset(token)
+
+
+def end_of(day: datetime.date) -> datetime.datetime:
+    """The first instant after `day`, local time: what was decided before it was known at the end of `day`."""
+    return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))

@@ -2,8 +2,8 @@
 
 Population (DOMAIN "Decisions"): a report for the window [start, end] counts the tasks delivered on or
 before `end`, not withdrawn, not returned and not completed before `start`, each with its status as of
-`end`. The deadline is the one in force (docs/decisions/0008-report-population.md); a unit's submitted
-report keeps the figures it was sent with.
+`end`, the deadline included: the one in force at `end` (docs/decisions/0008-report-population.md); a
+unit's submitted report keeps the figures it was sent with.
 On-time rate = done on time ÷ (done on time + done late + in progress overdue + not started overdue).
 """
 
@@ -180,11 +180,11 @@ def overdue_tasks(qs, start: datetime.date, end: datetime.date, limit: int | Non
         .filter(status__in=[s.value for s in OVERDUE])
         .annotate(reason=latest_reason(end))
         .select_related("lead_unit", "directive", "assigning_leader")
-        .order_by("effective_deadline", "id")
+        .order_by("effective_as_of", "id")
     )
     tasks = list(tasks[:limit] if limit else tasks)
     for t in tasks:
-        t.days_overdue = (end - t.effective_deadline).days
+        t.days_overdue = (end - t.effective_as_of).days
     return tasks
 
 

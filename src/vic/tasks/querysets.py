@@ -58,9 +58,13 @@ class TaskQuerySet(models.QuerySet):
         return self if user.can_register else self.none()
 
     def with_status(self, today: datetime.date | None = None) -> TaskQuerySet:
-        from .status import local_today, status_expression
+        """Annotated `status` as of `today` and `effective_as_of`, the effective deadline in force then."""
+        from .status import effective_as_of_expression, local_today, status_expression
 
-        return self.annotate(status=status_expression(today or local_today()))
+        today = today or local_today()
+        return self.annotate(effective_as_of=effective_as_of_expression(today)).annotate(
+            status=status_expression(today, "effective_as_of")
+        )
 
     def search(self, text: str) -> TaskQuerySet:
         """Diacritic-insensitive search over content, directive reference and units."""

@@ -2,6 +2,10 @@
 
 `derive_status` is a pure function of a task's facts and a date; `status_expression` is the same rule as
 a SQL CASE for lists, counts and reports. tests/tasks/test_status.py checks that they agree.
+
+A status as of a past day uses the facts known then (DOMAIN "Decisions"), the deadline included: an
+extension decided later does not turn last month's overdue task into one within its deadline.
+`deadline_as_of` (Python) and `effective_as_of_expression` (SQL) give the deadline in force at a day's end.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
@@ -106,10 +110,36 @@ def derive_status(f: Facts, today: datetime.date) -> Status:
     return Status.NOT_STARTED_OVERDUE if overdue else Status.NOT_STARTED_WITHIN
 
 
-def facts_of(task) -> Facts:
+def deadline_as_of(task, day: datetime.date) -> datetime.date | None:
+    """The effective deadline in force at the end of `day`: the one a later change replaced, else today's.
+    Reads the task's deadline history only for a past day."""
+    if day >= clock.today():
+        return task.effective_deadline
+    later = task.deadline_changes.filter(decided_at__gte=clock.end_of(day)).order_by("decided_at", "id")
+    first = later.values_list("old_effective_deadline", flat=True)[:1]
+    return first[0] if first else task.effective_deadline
+
+
+def effective_as_of_expression(day: datetime.date):
+    """The SQL face of `deadline_as_of`, for `.annotate(effective_as_of=...)`."""
+    if day >= clock.today():
+        return F("effective_deadline")  # no change is dated after today: no subquery on everyday lists
+    from .models import DeadlineChange
+
+    later = DeadlineChange.objects.filter(task_id=OuterRef("pk"), decided_at__gte=clock.end_of(day))
+    first = later.order_by("decided_at", "id").values("old_effective_deadline")[:1]
+    return Case(
+        When(Exists(later), then=Subquery(first)),
+        default=F("effective_deadline"),
+        output_field=models.DateField(),
+    )
+
+
+def facts_of(task, day: datetime.date | None = None) -> Facts:
+    """The task's facts; with `day`, the deadline is the one in force at its end."""
     return Facts(
         delivered_on=task.delivered_on,
-        effective_deadline=task.effective_deadline,
+        effective_deadline=task.effective_deadline if day is None else deadline_as_of(task, day),
         started_on=task.started_on,
         completed_on=task.completed_on,
         returned_on=task.returned_on,
@@ -122,7 +152,8 @@ def local_today() -> datetime.date:
 
 
 def status_of_task(task, today: datetime.date | None = None) -> Status:
-    return derive_status(facts_of(task), today or local_today())
+    today = today or local_today()
+    return derive_status(facts_of(task, today), today)
 
 
 def days_overdue(f: Facts, today: datetime.date) -> int:
@@ -137,20 +168,19 @@ def _known_q(field: str, today: datetime.date) -> Q:
     return Q(**{f"{field}__isnull": False, f"{field}__lte": today})
 
 
-def status_expression(today: datetime.date) -> Case:
-    """The SQL face of `derive_status`, for `.annotate(status=...)`."""
+def status_expression(today: datetime.date, deadline: str = "effective_deadline") -> Case:
+    """The SQL face of `derive_status`, for `.annotate(status=...)`; `deadline` names the effective deadline
+    to judge by (a field, or the `effective_as_of` annotation of `with_status`)."""
     done = _known_q("completed_on", today)
     started = _known_q("started_on", today)
-    no_deadline = Q(effective_deadline__isnull=True)
-    overdue = Q(effective_deadline__lt=today)
+    no_deadline = Q(**{f"{deadline}__isnull": True})
+    overdue = Q(**{f"{deadline}__lt": today})
     return Case(
         When(_known_q("withdrawn_on", today), then=Value(Status.WITHDRAWN.value)),
         When(~_known_q("delivered_on", today), then=Value(Status.DRAFT.value)),
         When(_known_q("returned_on", today), then=Value(Status.RETURNED.value)),
         When(done & no_deadline, then=Value(Status.DONE_NO_DEADLINE.value)),
-        When(
-            done & Q(completed_on__lte=models.F("effective_deadline")), then=Value(Status.DONE_ON_TIME.value)
-        ),
+        When(done & Q(completed_on__lte=F(deadline)), then=Value(Status.DONE_ON_TIME.value)),
         When(done, then=Value(Status.DONE_LATE.value)),
         When(started & no_deadline, then=Value(Status.IN_PROGRESS_NO_DEADLINE.value)),
         When(no_deadline, then=Value(Status.NOT_STARTED_NO_DEADLINE.value)),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
-from ..models import Task, TaskEvent
+from .. import derived
+from ..models import DeadlineChange, Task, TaskEvent
 
 
 class ConcurrentEdit(ValidationError):
@@ -20,6 +21,20 @@ def journal(task: Task, kind: str, actor, note: str = "", changes: dict | None =
     event = TaskEvent.objects.create(task=task, kind=kind, actor=actor, note=note, changes=changes or {})
     tell(event, also)
     return event
+
+
+def record_deadline_change(task: Task, old, new, reason: str, user, submission=None) -> DeadlineChange:
+    """A change of the deadline in force after delivery, kept with the day the old one ran to: reports and
+    scans of earlier days judge the task against the deadline in force then."""
+    return DeadlineChange.objects.create(
+        task=task,
+        old_deadline=old,
+        old_effective_deadline=derived.effective_deadline(old),
+        new_deadline=new,
+        reason=reason,
+        submission=submission,
+        decided_by=user,
+    )
 
 
 def active(user) -> bool:

@@ -13,9 +13,9 @@ from vic.core import clock
 
 from .. import derived
 from ..limits import check_deadline
-from ..models import DeadlineChange, EventKind, Submission, SubmissionKind, SubmissionState, Task
+from ..models import EventKind, Submission, SubmissionKind, SubmissionState, Task
 from ..permissions import Act, can
-from .common import journal
+from .common import journal, record_deadline_change
 from .edit import update_task, withdraw_task
 
 
@@ -103,14 +103,7 @@ def decide_extension(
             if day is None or (task.deadline and day <= task.deadline):
                 raise ValidationError({"new_deadline": _("Thời hạn mới phải sau thời hạn hiện hành.")})
             check_deadline(day, task.directive.issue_date, "new_deadline")
-            DeadlineChange.objects.create(
-                task=task,
-                old_deadline=task.deadline,
-                new_deadline=day,
-                reason=note or submission.text,
-                submission=submission,
-                decided_by=user,
-            )
+            record_deadline_change(task, task.deadline, day, note or submission.text, user, submission)
             Task.objects.filter(pk=task.pk).update(
                 deadline=day, effective_deadline=derived.effective_deadline(day), version=F("version") + 1
             )

@@ -24,7 +24,7 @@ from ..models import (
     Task,
     TaskCoordination,
 )
-from .common import ConcurrentEdit, journal, require_editable, unique
+from .common import ConcurrentEdit, journal, record_deadline_change, require_editable, unique
 from .team import close_parts
 
 # Fields the Office may correct on a task; each change is journaled with before/after.
@@ -127,13 +127,8 @@ def update_task(
         _set_units(task, diff, coordinating_units, monitoring_officers)
         if "deadline" in diff and task.delivered_on is not None:
             # After delivery a deadline change is a decision of its own, kept in the deadline history.
-            DeadlineChange.objects.create(
-                task=task,
-                old_deadline=_parse(diff["deadline"][0]),
-                new_deadline=task.deadline,
-                reason=note or _("Văn phòng sửa thời hạn"),
-                decided_by=user,
-            )
+            old = _parse(diff["deadline"][0])
+            record_deadline_change(task, old, task.deadline, note or _("Văn phòng sửa thời hạn"), user)
         task.effective_deadline = derived.effective_deadline(task.deadline)
         if {"arose_on", "urgency"} & diff.keys():
             task.delivery_due_on = derived.delivery_due(task.arose_on, task.urgency)
@@ -251,4 +246,11 @@ def recompute_deadlines(user, start: datetime.date, end: datetime.date, reason: 
                 )
                 journal(task, EventKind.RECOMPUTED, user, note=reason, changes=diff)
                 changed += 1
+        # The deadlines in force before a change roll with the calendar too (status as of earlier days).
+        for change in DeadlineChange.objects.select_for_update().filter(
+            old_deadline__gte=start, old_deadline__lte=end
+        ):
+            effective = derived.effective_deadline(change.old_deadline)
+            if effective != change.old_effective_deadline:
+                DeadlineChange.objects.filter(pk=change.pk).update(old_effective_deadline=effective)
     return changed

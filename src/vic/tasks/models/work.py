@@ -90,6 +90,9 @@ class DeadlineChange(models.Model):
 
     task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="deadline_changes")
     old_deadline = models.DateField(_("thời hạn cũ"), null=True)
+    # The day the old deadline ran to (rolled past days off): a status as of a day before this change is
+    # judged against it (DOMAIN "Decisions": the facts known at the end of a report's window).
+    old_effective_deadline = models.DateField(_("thời hạn cũ (tính đến ngày làm việc)"), null=True)
     new_deadline = models.DateField(_("thời hạn mới"), null=True)
     reason = models.TextField(_("lý do"))
     submission = models.ForeignKey(
@@ -102,6 +105,7 @@ class DeadlineChange(models.Model):
         verbose_name = _("thay đổi thời hạn")
         verbose_name_plural = _("thay đổi thời hạn")
         ordering = ["decided_at", "id"]
+        indexes = [models.Index(fields=["task", "decided_at"], name="deadline_change_task_at")]
 
     def __str__(self) -> str:
         return f"{self.old_deadline} → {self.new_deadline}"
