@@ -1,11 +1,12 @@
-"""What every form shares: an action's refusal shown on the form the user filled; old-font text refused."""
+"""What every form shares: an action's refusal shown on the form the user filled; typed text cleaned and
+old-font text refused."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .text import legacy_font
+from .text import legacy_font, nfc
 
 LEGACY_FONT = _(
     "Chữ có vẻ được gõ bằng phông cũ (TCVN3/ABC hoặc VNI) nên sai dấu, ví dụ “Së Tµi chÝnh”. Hãy chuyển "
@@ -14,14 +15,19 @@ LEGACY_FONT = _(
 
 
 class UnicodeText:
-    """A form mixin: text typed in an old 8-bit Vietnamese font is refused next to its field, with how to
-    convert it, instead of being stored where search and unit names will never match it."""
+    """A form mixin, the one place typed text is cleaned: stored as `text.nfc` gives it (no control
+    characters pasted from Word), and text typed in an old 8-bit Vietnamese font is refused next to its field,
+    with how to convert it, instead of being stored where search and unit names will never match it."""
 
     def clean(self):
         data = super().clean()
         for name, value in list(data.items()):
-            if isinstance(value, str) and legacy_font(value):
+            if not isinstance(value, str):
+                continue
+            if legacy_font(value):
                 self.add_error(name, LEGACY_FONT)
+            else:
+                data[name] = nfc(value)
         return data
 
 

@@ -46,10 +46,16 @@ def fold(text: str | None) -> str:
     return _SPACES.sub(" ", stripped).strip().lower()
 
 
+# Control characters pasted from Word or a terminal (\v is Word's manual line break, \f its page break): no
+# screen shows them and Excel refuses a cell holding one. Tab, newline and carriage return stay.
+_CONTROLS = {c: None for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(c) not in "\t\n\r"}
+_CONTROLS |= {0x0B: "\n", 0x0C: "\n"}
+
+
 def nfc(text: str | None) -> str:
-    """Canonical composed form: documents arrive in NFD from some Word versions and old fonts (and with Ð
-    for Đ from old-font converters)."""
-    return unicodedata.normalize("NFC", text or "").translate(_LOOKALIKES).strip()
+    """How typed text is stored: canonical composed form (documents arrive in NFD from some Word versions
+    and old fonts, and with Ð for Đ from old-font converters), without control characters."""
+    return unicodedata.normalize("NFC", text or "").translate(_LOOKALIKES).translate(_CONTROLS).strip()
 
 
 # Latin-1 letters that Vietnamese in Unicode uses; any other Latin-1 character inside a word is the mark of
