@@ -12,6 +12,7 @@ from django.db import connection
 from tests.factories import DirectiveFactory, make_spec, register_tasks
 
 from vic.core import clock
+from vic.tasks import actions
 from vic.tasks.actions import (
     ConcurrentEdit,
     confirm_completion,
@@ -22,7 +23,7 @@ from vic.tasks.actions import (
     update_task_group,
     withdraw_task,
 )
-from vic.tasks.models import EventKind, Frequency, Submission, Task, TaskEvent, TaskUrgency
+from vic.tasks.models import EventKind, Frequency, Submission, SubmissionKind, Task, TaskEvent, TaskUrgency
 from vic.tasks.status import Status
 
 D = datetime.date.fromisoformat
@@ -325,6 +326,25 @@ def test_update_coordinators_is_journaled(clerk, tree):
     assert edit.changes == {
         "coordinating_units": ["Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư, Sở Tài nguyên và Môi trường"]
     }
+
+
+def test_a_coordinator_that_stays_keeps_its_receipt_and_contribution(clerk, users, tree):
+    """Adding a coordinating unit must not erase what the others did (receipt, last contribution, urging)."""
+    (task,) = register_tasks(clerk, tree.stc, coordinating_units=[tree.tam_duong], deliver_on=D("2026-01-06"))
+    with clock.at(D("2026-01-08")):
+        actions.acknowledge(users.district_officer, task)
+        actions.submit(users.district_officer, task, SubmissionKind.CONTRIBUTION, "Huyện đã gửi số liệu")
+    before = task.coordinations.get()
+    task.refresh_from_db()
+    update_task(
+        clerk, task, {}, expected_version=task.version, coordinating_units=[tree.tam_duong, tree.skhdt]
+    )
+    kept = task.coordinations.get(unit=tree.tam_duong)
+    assert (kept.pk, kept.acknowledged_at, kept.last_contribution_at) == (
+        before.pk, before.acknowledged_at, before.last_contribution_at,
+    )  # fmt: skip
+    assert before.acknowledged_at is not None and before.last_contribution_at is not None
+    assert task.coordinations.get(unit=tree.skhdt).acknowledged_at is None
 
 
 def test_changing_the_lead_to_a_coordinator_drops_it_from_the_coordinators(clerk, tree):

@@ -74,8 +74,13 @@ def _set_units(
             ", ".join(sorted(u.name for u in current)),
             ", ".join(sorted(u.name for u in wanted)),
         ]
-        task.coordinations.all().delete()
-        TaskCoordination.objects.bulk_create([TaskCoordination(task=task, unit=u) for u in wanted])
+        # Only the units dropped or added: a unit that stays keeps its receipt, contributions and urgings.
+        keep = {u.pk for u in wanted}
+        task.coordinations.exclude(unit_id__in=keep).delete()
+        had = {u.pk for u in current}
+        TaskCoordination.objects.bulk_create(
+            [TaskCoordination(task=task, unit=u) for u in wanted if u.pk not in had]
+        )
     if monitoring_officers is not None:
         before = sorted(str(u) for u in task.monitoring_officers.all())
         after = sorted(str(u) for u in monitoring_officers)
