@@ -61,6 +61,10 @@ def test_a_period_not_yet_due_is_not_shown_as_missing(client, users, stc_task):
     april = html.split('data-testid="period-2026-04"')[1].split("</tr>")[0]
     assert '<td class="text-muted" data-testid="missing">' in may and "chưa đến hạn" in may
     assert '<td class="text-danger" data-testid="missing">' in april
+    june = html.split('data-testid="period-2026-06"')[1].split("</tr>")[0]
+    july = html.split('data-testid="period-2026-07"')[1].split("</tr>")[0]
+    assert "chưa đến kỳ" not in june and "1/1" in june  # June's window opened on 15/05: STC owes it
+    assert "— <span" in july and "chưa đến kỳ" in july  # July's opens on 15/06: nobody owes it yet
 
 
 def test_quarterly_calendar_rolls_due_dates(client, users):
@@ -148,6 +152,7 @@ def test_other_units_get_404_the_office_reads_without_buttons(client, users, tre
     assert page(client, users.office_leader, url).status_code == 404
     calendar = page(client, users.office_leader, reverse("reporting:calendar") + "?kind=monthly&year=2026")
     assert url not in calendar.content.decode()
+    assert "Đang soạn" not in calendar.content.decode()  # nor is it told the unit is writing one
 
     with clock.at(D("2026-05-19")):
         actions.approve_and_submit(stc_head, UnitReport.objects.get(pk=report.pk))

@@ -31,17 +31,23 @@ def _choice(form: CalendarForm) -> tuple[str, int]:
     return data.get("kind") or PeriodKind.MONTHLY, data.get("year") or clock.today().year
 
 
-def _office_rows(kind: str, windows) -> list[dict]:
-    """Per period: each expected unit (and any other that reported) on time / late / not yet."""
+def _office_rows(user, kind: str, windows) -> list[dict]:
+    """Per period: each expected unit (and any other that reported) on time / late / not yet. A period whose
+    data window has not opened owes nothing yet (and costs no population query)."""
     labels = [w.period.label for w in windows]
     reports = {}
-    for r in UnitReport.objects.current().filter(kind=kind, period__in=labels).select_related("unit"):
+    today = clock.today()
+    current = UnitReport.objects.visible_to(user).current()  # a unit's draft is the unit's own (R-6.3)
+    for r in current.filter(kind=kind, period__in=labels).select_related("unit"):
         if r.state == ReportState.SUBMITTED or (r.unit_id, r.period) not in reports:
             reports[(r.unit_id, r.period)] = r  # the version in force before a correction being written
     first = first_submissions(kind, labels)
     rows = []
     for w in windows:
         label = w.period.label
+        if w.start > today:
+            rows.append({"window": w, "entries": {}, "expected": None})
+            continue
         units = {u.pk: u for u in expected_units(w)}
         units.update({r.unit_id: r.unit for (_u, p), r in reports.items() if p == label})
         entries = {"on_time": [], "late": [], "missing": []}
@@ -87,7 +93,7 @@ def calendar(request):
         "today": clock.today(),
     }
     if user.sees_province:
-        context["office_rows"] = _office_rows(kind, windows)
+        context["office_rows"] = _office_rows(user, kind, windows)
     else:
         context["unit_rows"] = _unit_rows(user, kind, windows)
     return render(request, "reporting/calendar.html", context)
@@ -156,7 +162,9 @@ def render_report(request, report: UnitReport, *, form=None, decline_form=None, 
     data = (
         snapshot.unit_figures(report.unit, report.window_start, report.window_end) if live else report.figures
     )
-    versions = UnitReport.objects.filter(unit_id=report.unit_id, kind=report.kind, period=report.period)
+    versions = UnitReport.objects.visible_to(request.user).filter(
+        unit_id=report.unit_id, kind=report.kind, period=report.period
+    )
     context = {
         "report": report,
         "period": parse(report.kind, report.period),
