@@ -26,6 +26,8 @@ class Due:
     task: Task | None
     recipient: User
     report: object = None
+    # The unit's own audience has no account to tell (no head, no officer): the Office is told instead.
+    unreachable: object = None
 
     @property
     def key(self) -> dict:
@@ -139,21 +141,52 @@ def _subjects(rule: ReminderRule, today: datetime.date) -> list[tuple[Task | Non
     return [(task, None) for task in tasks_for(rule, today)]
 
 
+UNIT_AUDIENCES = (Audience.LEAD_UNIT, Audience.UNIT_HEAD)
+
+
+def office_instead(task: Task | None, cache: dict) -> list[User]:
+    """Who hears of a reminder its unit has nobody to receive: the officers following the task, else the
+    Office's registrars (who create the unit's accounts)."""
+    people = recipients(task, Audience.MONITORS, cache) if task is not None else []
+    if not people:
+        people = cache.setdefault((None, Audience.REGISTRARS), unit_audience(None, Audience.REGISTRARS))
+    return people
+
+
 def due_on(today: datetime.date) -> list[Due]:
     out = []
     cache: dict = {}
     for rule in ReminderRule.objects.filter(active=True):
         for task, report in _subjects(rule, today):
-            seen = set()
+            seen, unreachable = set(), None
             for audience in rule.audience_list():
-                for user in report.recipients(audience) if report else recipients(task, audience, cache):
+                people = report.recipients(audience) if report else recipients(task, audience, cache)
+                if not people and audience in UNIT_AUDIENCES:
+                    unreachable = report.unit if report else task.lead_unit
+                for user in people:
                     if user.pk not in seen:
                         seen.add(user.pk)
                         out.append(Due(rule, task, user, report))
+            if unreachable is not None:
+                for user in office_instead(task, cache):
+                    if user.pk not in seen:
+                        seen.add(user.pk)
+                        out.append(Due(rule, task, user, report, unreachable=unreachable))
     return out
 
 
 def message(due: Due, today: datetime.date) -> str:
+    text = _message(due)
+    if due.unreachable is not None:
+        return (
+            _("%(unit)s chưa có tài khoản nhận lượt nhắc này (thủ trưởng hoặc cán bộ đầu mối): hãy báo đơn vị. ")
+            % {"unit": due.unreachable}
+            + text
+        )
+    return text
+
+
+def _message(due: Due) -> str:
     if due.report is not None:
         return due.report.message(due.rule)
     task = due.task

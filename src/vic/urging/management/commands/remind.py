@@ -33,9 +33,14 @@ class Command(VicCommand):
             # What a real run would send now: the reminders of the day not yet in the dispatch log.
             due, pending = services.pending_on(day)
             for item in pending:
+                instead = (
+                    " " + _("(thay cho %(unit)s: đơn vị chưa có tài khoản nhận)") % {"unit": item.unreachable}
+                    if item.unreachable is not None
+                    else ""
+                )
                 self.stdout.write(
                     f"{day.isoformat()} · {item.rule.name} · {item.line()} "
-                    f"→ {item.recipient} ({item.recipient.get_username()})"
+                    f"→ {item.recipient} ({item.recipient.get_username()}){instead}"
                 )
             self.stdout.write(_("%(n)d lượt nhắc sẽ gửi (chạy thử, chưa gửi).") % {"n": len(pending)})
             if len(due) > len(pending):
