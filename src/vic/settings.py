@@ -224,8 +224,11 @@ if VIC_HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("VIC_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("VIC_HSTS_SECONDS", 31536000)
+    # A province's domain has other services (mail, eOffice) that VIC must not force onto HTTPS, and
+    # preloading is a browser-vendor list an intranet host cannot join: both off on purpose.
     SECURE_HSTS_INCLUDE_SUBDOMAINS = False
     SECURE_HSTS_PRELOAD = False
+    SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 SECURE_REFERRER_POLICY = "same-origin"
 # Content Security Policy: everything from this server only (assets are served by the app, no CDN).
 CONTENT_SECURITY_POLICY = {

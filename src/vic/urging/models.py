@@ -110,6 +110,8 @@ class Dispatch(models.Model):
     class Meta:
         verbose_name = _("lượt nhắc đã gửi")
         verbose_name_plural = _("lượt nhắc đã gửi")
+        # Every scan (every 15 minutes) reads the day's log first (services._sent_keys).
+        indexes = [models.Index(fields=["day"], name="dispatch_day")]
         constraints = [
             models.UniqueConstraint(fields=["task", "rule", "day", "recipient"], name="dispatch_once"),
             models.UniqueConstraint(
