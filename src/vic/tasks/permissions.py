@@ -99,11 +99,7 @@ def _in_scope(user, task, scope: str) -> bool:
     if scope == Scope.COORDINATOR:
         return bool(user.unit_id) and task.coordinations.filter(unit_id=user.unit_id).exists()
     if scope == Scope.PART:
-        return (
-            task.parts.filter(closed_on__isnull=True)
-            .filter(Q(assignee=user) | Q(assignee_unit_id=user.unit_id, assignee_unit__isnull=False))
-            .exists()
-        )
+        return task.parts.open_for(user).exists()
     if scope == Scope.MONITOR:
         if task.monitoring_department_id is None and not task.monitoring_officers.exists():
             return True  # nobody assigned yet: any Office officer may act
@@ -157,10 +153,7 @@ def scope_q(user, scope: str) -> Q:
     if scope == Scope.COORDINATOR:
         return Q(pk__in=TaskCoordination.objects.filter(unit_id=user.unit_id).values("task_id"))
     if scope == Scope.PART:
-        parts = TaskPart.objects.filter(closed_on__isnull=True).filter(
-            Q(assignee=user) | Q(assignee_unit_id=user.unit_id, assignee_unit__isnull=False)
-        )
-        return Q(pk__in=parts.values("task_id"))
+        return Q(pk__in=TaskPart.objects.open_for(user).values("task_id"))
     if scope == Scope.MONITOR:
         return Q(pk__in=Task.objects.monitored_by(user).values("pk"))
     if scope == Scope.ASSIGNER:

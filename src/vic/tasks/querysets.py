@@ -30,11 +30,7 @@ class TaskQuerySet(models.QuerySet):
 
         # IN (subquery) is hashed once by the planner; a correlated EXISTS under OR ran per row (4x slower).
         coordinated = TaskCoordination.objects.filter(unit_id=user.unit_id).values("task_id")
-        passed_down = (
-            TaskPart.objects.filter(closed_on__isnull=True)
-            .filter(Q(assignee=user) | Q(assignee_unit_id=user.unit_id))
-            .values("task_id")
-        )
+        passed_down = TaskPart.objects.open_for(user).values("task_id")
         return self.filter(delivered_on__isnull=False).filter(
             Q(lead_unit_id=user.unit_id) | Q(pk__in=coordinated) | Q(pk__in=passed_down)
         )
@@ -76,3 +72,15 @@ class TaskQuerySet(models.QuerySet):
     def counted(self) -> TaskQuerySet:
         """Tasks that reports count: delivered, not withdrawn (returned ones leave the counts too)."""
         return self.filter(COUNTED)
+
+
+class TaskPartQuerySet(models.QuerySet):
+    def open_for(self, user) -> TaskPartQuerySet:
+        """The open parts passed down to the user's unit, or to the user while he still works in the lead
+        unit or one of its sub-units (actions.team_of): a person moved to another unit loses them at once."""
+        if not user or not user.is_authenticated or not user.unit_id:
+            return self.none()
+        lead_units = [user.unit_id, *([user.unit.parent_id] if user.unit.parent_id else [])]
+        return self.filter(closed_on__isnull=True).filter(
+            Q(assignee_unit_id=user.unit_id) | Q(assignee=user, task__lead_unit_id__in=lead_units)
+        )

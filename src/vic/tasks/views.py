@@ -149,8 +149,8 @@ def inbox(request):
         qs.filter(coordinations__unit_id=unit_id).annotate(received=Exists(received))
     )[:50]
     parts = (
-        TaskPart.objects.filter(task__in=qs, done_on__isnull=True)
-        .filter(Q(assignee=request.user) | Q(assignee_unit_id=unit_id))
+        TaskPart.objects.open_for(request.user)
+        .filter(task__in=qs, done_on__isnull=True)
         .select_related("task", "task__lead_unit", "assignee_unit", "assignee")
         .order_by("deadline", "pk")[:50]
     )

@@ -236,12 +236,7 @@ def panel(user, task: Task, acts: set[str], open_slug: str | None = None, bound=
     open_work = bool(task.delivered_on) and not task.withdrawn_on and not task.completed_on
     working = open_work and not task.returned_on
     coordination = next((c for c in task.coordinations.all() if c.unit_id == user.unit_id), None)
-    mine_parts = [
-        p
-        for p in task.parts.all()
-        if not p.done_on
-        and (p.assignee_id == user.pk or (p.assignee_unit_id and p.assignee_unit_id == user.unit_id))
-    ]
+    mine_parts = list(task.parts.open_for(user).filter(done_on__isnull=True))
     unacknowledged = (
         (task.acknowledged_at is None)
         if user.unit_id == task.lead_unit_id

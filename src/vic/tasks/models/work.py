@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
 
+from ..querysets import TaskPartQuerySet
 from .task import Task
 
 
@@ -140,6 +141,8 @@ class TaskPart(models.Model):
     # Set when the task leaves the unit (reassigned, withdrawn): the part and its people lose access.
     closed_on = models.DateField(_("ngày thôi giao"), null=True, blank=True)
     last_report = models.TextField(_("báo cáo gần nhất"), blank=True)
+
+    objects = TaskPartQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("phần việc giao cấp dưới")
