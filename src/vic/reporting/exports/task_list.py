@@ -72,7 +72,7 @@ def _shown(field, value) -> str:
 
 
 def xlsx(c: TaskList, progress=None) -> bytes:
-    from .excel import Sheet, _save
+    from .excel import Sheet, _save, deadline_heads, deadline_values
 
     wb = Workbook(write_only=True)
     note = _("Số liệu đến ngày %(d)s") % {"d": c.today.strftime("%d/%m/%Y")}
@@ -89,7 +89,7 @@ def xlsx(c: TaskList, progress=None) -> bytes:
             (_("Văn bản giao"), 28),
             (_("Đơn vị chủ trì"), 30),
             (_("Đơn vị phối hợp"), 30),
-            (_("Thời hạn"), 12),
+            *deadline_heads(),
             (_("Số ngày quá hạn"), 10),
             (_("Tình trạng"), 26),
             (_("Chuyên viên theo dõi"), 24),
@@ -108,14 +108,14 @@ def xlsx(c: TaskList, progress=None) -> bytes:
                 t.directive.reference,
                 t.lead_unit.name,
                 "; ".join(u.name for u in t.coordinating_units.all()),
-                t.effective_deadline,
+                *deadline_values(t),
                 late or None,
                 str(Status(t.status).label),
                 ", ".join(str(o) for o in t.monitoring_officers.all()),
                 _("Có") if t.is_key else "",
             ],  # fmt: skip
             status=t.status,
-            status_col=7,
+            status_col=8,
         )
         if progress and i % 5000 == 0:
             progress(min(85, 20 + i // 2000))
