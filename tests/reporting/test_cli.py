@@ -20,7 +20,7 @@ may, made_on = world.may, world.made_on
 def run(*args) -> list[str]:
     out = io.StringIO()
     call_command("report", *args, stdout=out)
-    return out.getvalue().split()
+    return out.getvalue().splitlines()  # one path a line: the Vietnamese names hold spaces
 
 
 def test_writes_both_files_for_may(may, made_on, tmp_path):
@@ -38,7 +38,7 @@ def test_writes_both_files_for_may(may, made_on, tmp_path):
 def test_unit_report_by_folded_name(may, made_on, tmp_path, tree):
     paths = run("--kind", "monthly", "--period", "2026-05", "--format", "xlsx", "--out", str(tmp_path),
                 "--unit", "so tai chinh")  # fmt: skip
-    assert paths == [str(tmp_path / "bao-cao-stc-2026-05.xlsx")]
+    assert paths == [str(tmp_path / "Báo cáo Sở Tài chính tháng 5 năm 2026.xlsx")]
     ws = xlsx_of(Path(paths[0]).read_bytes())["Bảng 1 - Theo tình trạng"]
     total = next(r for r in ws.iter_rows(min_row=4, values_only=True) if r[1] == "Tổng số")
     assert total[2] == sum(expected()[tree.stc.pk].values()) == 6

@@ -59,13 +59,13 @@ def test_word_unit_table_equals_independent_count(may, compiled):
         counts = want[names[r[1]]]
         assert r[2] == str(sum(counts.values()))
         assert r[3:9] == [str(counts[s]) for s in SIX]
-        assert r[9] == str(sum(counts[s] for s in NO_DEADLINE))
-        assert r[10] == fmt(rate(counts))
+        assert r[9:12] == [str(counts[s]) for s in NO_DEADLINE]
+        assert r[12] == fmt(rate(counts))
     everything = sum(want.values(), start=__import__("collections").Counter())
     assert total[1] == "Tổng cộng"
     assert total[2:9] == [str(sum(everything.values())), *(str(everything[s]) for s in SIX)]
     # 1 on time ÷ (1 on time + 1 late + 1 in progress overdue + 2 not started overdue) = 20,0 %
-    assert total[10] == fmt(rate(everything)) == "20,0"
+    assert total[12] == fmt(rate(everything)) == "20,0"
 
 
 def test_word_lists_overdue_with_reasons_and_key_tasks(may, compiled):
@@ -76,7 +76,7 @@ def test_word_lists_overdue_with_reasons_and_key_tasks(may, compiled):
     assert contents == {f"Nhiệm vụ {n} & kiểm tra" for n in names}
     late = next(r for r in overdue if "in_progress_overdue" in r[1])
     # Written 10/05/2026, a Sunday: in force Monday 11/05, so 3 calendar days overdue on 14/05.
-    assert late[3] == "11/05/2026" and late[4] == "3"
+    assert late[3] == "10/05/2026\n(tính đến 11/05/2026)" and late[4] == "3"
     assert late[4] == str((END - may.tasks["in_progress_overdue"].effective_deadline).days)
     assert late[5] == "Chờ ý kiến của Bộ Tài chính."
     key = [[c.text for c in r.cells] for r in table_after(doc, "Bảng 2.").rows[1:]]
@@ -119,13 +119,13 @@ def test_excel_equals_independent_count(may, compiled):
     body = rows[: rows.index(total)]
     for r in body:
         counts = want[Unit.objects.get(name=r[1]).pk]
-        assert list(r[2:10]) == [
+        assert list(r[2:12]) == [
             sum(counts.values()),
             *(counts[s] for s in SIX),
-            counts[Status.NOT_STARTED_NO_DEADLINE],
+            *(counts[s] for s in NO_DEADLINE),
         ]
-        assert r[12] == (rate(counts) if rate(counts) is not None else "—")
-    assert total[2] == 9 and total[12] == 20.0  # values, not formulas
+        assert r[14] == (rate(counts) if rate(counts) is not None else "—")
+    assert total[2] == 9 and total[14] == 20.0  # values, not formulas
     formulas = rows[rows.index(total) + 1]
     assert str(formulas[2]).startswith("=SUM(")
     tasks = wb["Danh sách nhiệm vụ"]

@@ -146,10 +146,10 @@ def test_the_task_list_as_filtered_goes_to_excel_for_its_requester_only(
     with job.xlsx.open("rb") as f:
         ws = xlsx_of(f.read())["Danh sách nhiệm vụ"]
     rows = list(ws.iter_rows(min_row=4, values_only=True))
-    assert [(r[0], r[1], r[3], r[7]) for r in rows] == [
+    assert [(r[0], r[1], r[3], r[8]) for r in rows] == [
         (1, "Quyết toán ngân sách 2025", "Sở Tài chính", "Chưa thực hiện quá hạn")
     ]
-    assert rows[0][6] == (D("2026-03-02") - overdue.effective_deadline).days
+    assert rows[0][7] == (D("2026-03-02") - overdue.effective_deadline).days
     assert client.get(response.url).status_code == 200
     client.force_login(users.office_leader)  # sees the province, but this is the unit's own export
     assert client.get(reverse("reporting:export_download", args=[job.pk, "xlsx"])).status_code == 404

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .exports import task_list
 from .models import ExportJob, UnitReport
 
 
@@ -22,11 +23,14 @@ def may_see(user, spec: dict) -> bool:
 
 
 def request_export(user, spec: dict, formats: str) -> ExportJob:
-    """Record the export and queue it for the worker (reporting/jobs.py), which reports its progress."""
+    """Record the export and queue it for the worker (reporting/jobs.py), which reports its progress.
+    A task list whose filter is invalid is refused (ValidationError): its page lists nothing either."""
     from . import jobs
 
     if not (user and user.is_active and may_see(user, spec)):
         raise PermissionDenied(_("Bạn không được xuất báo cáo này."))
+    if spec.get("report") == "task_list":  # refused now, with the form's errors, not later in the worker
+        task_list.valid_filter(spec.get("query", ""))
     job = ExportJob.objects.create(requested_by=user, spec=spec, formats=formats)
     transaction.on_commit(lambda: jobs.run_export(job.pk))  # the worker must find the row
     return job

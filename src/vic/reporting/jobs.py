@@ -54,17 +54,20 @@ def run_export(job_id: int) -> None:
     try:
         c = build.load(job.requested_by, job.spec)
         progress(20)
-        files = build.render(c, build.formats_of(job.formats), progress)
-        for f in files:
-            getattr(job, f.fmt).save(f.name, ContentFile(f.data), save=False)
-        job.state, job.progress, job.finished_at, job.message = ExportState.DONE, 100, clock.now(), ""
-        job.save(update_fields=["docx", "xlsx", "state", "progress", "finished_at", "message"])
+        files, failed = build.render(c, build.formats_of(job.formats), progress)
+        if files or not failed:  # done with the files made; the page says which one could not be
+            for f in files:
+                getattr(job, f.fmt).save(f.name, ContentFile(f.data), save=False)
+            job.state, job.progress, job.finished_at = ExportState.DONE, 100, clock.now()
+            job.message = " ".join(failed)[:500]
+            job.save(update_fields=["docx", "xlsx", "state", "progress", "finished_at", "message"])
+            return
     except Exception as error:  # the page shows why instead of polling for ever
         log.exception("Export %s failed", job_id)
-        message = " ".join(getattr(error, "messages", []) or [_("Lỗi khi tạo tệp: %(e)s") % {"e": error}])
-        ExportJob.objects.filter(pk=job_id).update(
-            state=ExportState.FAILED, message=message[:500], finished_at=clock.now()
-        )
+        failed = [build.reason(error)]
+    ExportJob.objects.filter(pk=job_id).update(
+        state=ExportState.FAILED, message=" ".join(failed)[:500], finished_at=clock.now()
+    )
 
 
 def recover_stalled() -> int:

@@ -4,8 +4,13 @@ frozen into `UnitReport.figures` when its head sends it, and read back by the ex
 Format (version 1):
     {"version": 1, "window": ["2026-04-15", "2026-05-14"], "as_of": "2026-05-14",
      "row": Row.as_dict(),                      # counts per status, total, in-window counts, on-time rate
-     "overdue": [{"id", "content", "directive", "deadline", "days_overdue", "status", "reason"}],
+     "overdue": [{"id", "content", "directive", "deadline", "written", "original", "days_overdue", "status",
+                  "reason"}],
      "extensions": [{"id", "task", "content", "proposed", "state", "decision", "decided_on"}]}
+
+An overdue task's "deadline" is the one in force rolled to a working day (what it is counted against);
+"written" and "original" are the dates as written, in force and before extensions (deadlines.py). Reports
+sent before these two were kept lack them and show their "deadline" as sent.
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ def unit_figures(unit, start: datetime.date, end: datetime.date) -> dict:
                 "content": t.content,
                 "directive": t.directive.reference,
                 "deadline": t.effective_deadline.isoformat(),
+                "written": t.deadline.isoformat(),
+                "original": t.original_deadline.isoformat() if t.original_deadline else None,
                 "days_overdue": t.days_overdue,
                 "status": t.status,
                 "reason": t.reason or "",

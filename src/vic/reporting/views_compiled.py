@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 
 from vic.core import clock
 from vic.core.params import as_int
-from vic.tasks.status import SIX
 
-from . import compiled_actions, content
+from . import compiled_actions, content, figures
 from .forms import CompiledFilterForm
 from .periods import PeriodKind, current, parse, window_in_force
 
@@ -57,13 +56,14 @@ def compiled(request):
             "unit_filter": filters.unit, "directive_kind": filters.directive_kind,
             "key_only": "1" if filters.key_only else ""}  # fmt: skip
     context = {
-        "c": c, "error": error, "form": form, "six": SIX, "spec": spec,
+        "c": c, "error": error, "form": form, "columns": figures.COLUMNS, "spec": spec,
         "may_write": compiled_actions.may_write(user) and period.kind != PeriodKind.ADHOC,
         "narrative_error": narrative_error,
         "evaluation": data.get("evaluation") if narrative_error else (c.narrative.evaluation if c.narrative else ""),
         "proposals": data.get("proposals") if narrative_error else (c.narrative.proposals if c.narrative else ""),
         "revision": c.narrative.revision if c.narrative else 0,
-        "rows": [(line, [line.row.count(s) for s in SIX]) for line in c.units],
-        "total_counts": [c.total.count(s) for s in SIX],
+        # The six statuses, then the three stages of the tasks without a deadline, as in Word and Excel.
+        "rows": [(line, [line.row.count(s) for s in figures.COLUMNS]) for line in c.units],
+        "total_counts": [c.total.count(s) for s in figures.COLUMNS],
     }  # fmt: skip
     return render(request, "reporting/compiled.html", context)

@@ -19,9 +19,12 @@ def export_start(request):
     data = request.POST
     if data.get("report") == "task_list":
         # The list page's own filters; the tasks are read through the requester's permissions.
-        job = request_export(
-            request.user, {"report": "task_list", "query": data.get("query", "")[:2000]}, "xlsx"
-        )
+        try:
+            job = request_export(
+                request.user, {"report": "task_list", "query": data.get("query", "")[:2000]}, "xlsx"
+            )
+        except ValidationError as error:
+            return render(request, "reporting/export_status.html", {"error": error.messages[0]}, status=400)
         return redirect("reporting:export_status", job.pk)
     spec = {
         "report": "unit" if data.get("report") == "unit" else "compiled",

@@ -6,10 +6,10 @@ spec: {"report": "compiled"|"unit", "kind": "monthly", "period": "2026-05", "uni
 
 from __future__ import annotations
 
-import re
+import logging
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from vic.core.params import as_id, as_int
@@ -22,14 +22,28 @@ from ..periods import Period, parse
 from . import excel, task_list, word
 
 FORMATS = ("docx", "xlsx")
+log = logging.getLogger("vic.exports")
+
+
+def format_names() -> dict[str, str]:
+    return {"docx": _("Word"), "xlsx": _("Excel")}
 
 
 @dataclass
 class File:
     fmt: str
-    name: str  # the Vietnamese name offered for download
-    slug: str  # the name written on disk by the CLI (ASCII, no spaces)
+    name: str  # the Vietnamese name, for the download and the CLI: "Báo cáo tổng hợp tháng 5 năm 2026.docx"
     data: bytes
+
+
+def reason(error: Exception) -> str:
+    """Why an export failed, in Vietnamese: a refusal's own message; for anything else (a bug, a full disk)
+    a plain sentence, never Python's English (the details are in the server's log)."""
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    if isinstance(error, PermissionDenied) and error.args:
+        return str(error)
+    return _("lỗi hệ thống khi tạo tệp (chi tiết trong nhật ký của máy chủ); hãy báo quản trị hệ thống.")
 
 
 def formats_of(text: str) -> list[str]:
@@ -81,10 +95,6 @@ def filters_of(spec: dict) -> content.Filters:
     )
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-
-
 def load(user, spec: dict):
     """The content a spec names (content.Compiled, content.UnitContent or task_list.TaskList), checked
     against `user`."""
@@ -103,34 +113,41 @@ def load(user, spec: dict):
     return content.compiled(user, parse(spec.get("kind"), spec.get("period")), filters_of(spec))
 
 
-def names(c) -> tuple[str, str]:
-    """(Vietnamese name, ASCII slug) of the files, without extension."""
+def name_of(c) -> str:
+    """The Vietnamese name of the files, without extension ("/" of an ad hoc period's dates made "-")."""
     if isinstance(c, task_list.TaskList):
-        return _("Danh sách nhiệm vụ ngày %(d)s") % {
-            "d": c.today.strftime("%d-%m-%Y")
-        }, f"danh-sach-nhiem-vu-{c.today}"
+        return _("Danh sách nhiệm vụ ngày %(d)s") % {"d": c.today.strftime("%d-%m-%Y")}
     period: Period = c.period
     if isinstance(c, content.UnitContent):
         name = _("Báo cáo %(unit)s %(p)s") % {"unit": c.unit.name, "p": period.title}
-        return name, f"bao-cao-{c.unit.code}-{_slug(period.label)}"
-    name = _("Báo cáo tổng hợp %(p)s") % {"p": period.title}
-    return name, f"bao-cao-tong-hop-{period.kind}-{_slug(period.label)}"
+    else:
+        name = _("Báo cáo tổng hợp %(p)s") % {"p": period.title}
+    return name.replace("/", "-")
 
 
-def render(c, formats: list[str], progress=None) -> list[File]:
-    name, slug = names(c)
-    out = []
+def _data(c, fmt: str, progress) -> bytes:
+    if isinstance(c, task_list.TaskList):
+        return task_list.xlsx(c, progress)
     unit = isinstance(c, content.UnitContent)
+    if fmt == "docx":
+        return word.unit_docx(c) if unit else word.compiled_docx(c)
+    return excel.unit_xlsx(c, progress) if unit else excel.compiled_xlsx(c, progress)
+
+
+def render(c, formats: list[str], progress=None) -> tuple[list[File], list[str]]:
+    """(the files, why the others failed): each format is built on its own, so one that fails (logged, its
+    reason in Vietnamese) does not lose the other."""
+    name, files, failed = name_of(c), [], []
     for fmt in formats:
-        if isinstance(c, task_list.TaskList):
-            if fmt != "xlsx":
-                continue  # a list is a sheet, not a document to sign
-            data = task_list.xlsx(c, progress)
-        elif fmt == "docx":
-            data = word.unit_docx(c) if unit else word.compiled_docx(c)
-        else:
-            data = excel.unit_xlsx(c, progress) if unit else excel.compiled_xlsx(c, progress)
-        out.append(File(fmt, f"{name}.{fmt}".replace("/", "-"), f"{slug}.{fmt}", data))
+        if isinstance(c, task_list.TaskList) and fmt != "xlsx":
+            continue  # a list is a sheet, not a document to sign
+        try:
+            files.append(File(fmt, f"{name}.{fmt}", _data(c, fmt, progress)))
+        except Exception as error:  # whatever breaks one file, the other is still made
+            log.exception("Building the %s file of %r failed", fmt, name)
+            failed.append(
+                _("Không tạo được tệp %(fmt)s: %(why)s") % {"fmt": format_names()[fmt], "why": reason(error)}
+            )
         if progress:
             progress(50 if fmt == formats[0] and len(formats) > 1 else 90)
-    return out
+    return files, failed

@@ -35,14 +35,18 @@ DIR = Path(__file__).resolve().parent.parent / "templates_docx"
 FILES = {"compiled": DIR / "bao-cao-tong-hop.docx", "unit": DIR / "bao-cao-don-vi.docx"}
 TABLE_PT = 12
 SMALL_PT = 11
+HEAD_PT = 10  # the second heading row of the unit table: "Trong hạn" in a count column
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 ROMAN = ["", "I", "II", "III", "IV", "V"]
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
-# The six statuses and the no-deadline column, under their three headings (two heading rows).
+# The six statuses under their three headings, then the three stages of the tasks without a deadline
+# under "Không thời hạn" (DOMAIN: they have a stage but no timeliness): two heading rows.
 STATUS_HEAD = [("Hoàn thành", ("Đúng hạn", "Quá hạn")), ("Đang thực hiện", ("Trong hạn", "Quá hạn")),
                ("Chưa thực hiện", ("Trong hạn", "Quá hạn"))]  # fmt: skip
+NO_DEADLINE_HEAD = ("Không thời hạn", ("Hoàn thành", "Đang thực hiện", "Chưa thực hiện"))
 STATUS_CELLS = ["r.done_on_time", "r.done_late", "r.in_progress_within", "r.in_progress_overdue",
-                "r.not_started_within", "r.not_started_overdue", "r.no_deadline"]  # fmt: skip
+                "r.not_started_within", "r.not_started_overdue",
+                "r.done_no_deadline", "r.in_progress_no_deadline", "r.not_started_no_deadline"]  # fmt: skip
 
 
 def _heading(doc) -> None:
@@ -130,18 +134,19 @@ def _table(doc, columns, cells, loop: str, *, centered=(), heads=None, total=Non
 
 def _unit_heads(table) -> None:
     """Two heading rows: STT, Đơn vị, Tổng số, then Hoàn thành / Đang thực hiện / Chưa thực hiện over
-    their two columns each, then Không thời hạn and the on-time rate."""
+    their two columns each, then Không thời hạn over its three stages, then the on-time rate."""
     top, sub = table.rows[0], table.rows[1]
-    merged = {0: "STT", 1: "Đơn vị chủ trì", 2: "Tổng số", 9: "Không thời hạn", 10: "Tỷ lệ đúng hạn (%)"}
+    merged = {0: "STT", 1: "Đơn vị chủ trì", 2: "Tổng số", 12: "Tỷ lệ đúng hạn (%)"}
     for i, title in merged.items():
         cell = top.cells[i].merge(sub.cells[i])
         _para(_first_paragraph(cell), title, size=SMALL_PT, align=CENTER, bold=True)
-    for n, (title, (a, b)) in enumerate(STATUS_HEAD):
-        i = 3 + 2 * n
-        cell = top.cells[i].merge(top.cells[i + 1])
+    groups, i = [*STATUS_HEAD, NO_DEADLINE_HEAD], 3
+    for title, subtitles in groups:
+        cell = top.cells[i].merge(top.cells[i + len(subtitles) - 1])
         _para(_first_paragraph(cell), title, size=SMALL_PT, align=CENTER, bold=True)
-        _para(_first_paragraph(sub.cells[i]), a, size=SMALL_PT, align=CENTER, bold=True)
-        _para(_first_paragraph(sub.cells[i + 1]), b, size=SMALL_PT, align=CENTER, bold=True)
+        for j, subtitle in enumerate(subtitles):
+            _para(_first_paragraph(sub.cells[i + j]), subtitle, size=HEAD_PT, align=CENTER, bold=True)
+        i += len(subtitles)
 
 
 def _signature(doc, recipients: list[str]) -> None:
@@ -180,13 +185,15 @@ def _compiled(doc) -> None:
     _section(doc, "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ")
     _paragraphs(doc, "summary")
     _caption(doc, "Bảng 1. Kết quả thực hiện nhiệm vụ theo đơn vị chủ trì")
-    unit_cols = [("STT", 12), ("Đơn vị chủ trì", 33), ("Tổng số", 12)] + [("", 13)] * 7 + [("", 17)]
+    # 13 columns in the 165 mm of a portrait page, checked rendered: a count column of 11.5 mm holds
+    # "Trong" / "hạn" whole at 10 pt, the unit's name wraps in 29 mm much as it did in 33.
+    unit_cols = [("STT", 9), ("Đơn vị chủ trì", 29), ("Tổng số", 11)] + [("", 11.5)] * 9 + [("", 12.5)]
     _table(
         doc,
         unit_cols,
         ["r.no", "r.name", "r.total", *STATUS_CELLS, "r.rate"],
         "units",
-        centered=set(range(2, 11)) | {0},
+        centered=set(range(2, 13)) | {0},
         heads=_unit_heads,
         total=["", "Tổng cộng", *("{{ total." + c[2:] + " }}" for c in ["r.total", *STATUS_CELLS, "r.rate"])],
         size=SMALL_PT,
@@ -196,9 +203,9 @@ def _compiled(doc) -> None:
         doc,
         [
             ("STT", 12),
-            ("Nội dung nhiệm vụ", 60),
+            ("Nội dung nhiệm vụ", 57),
             ("Đơn vị chủ trì", 35),
-            ("Thời hạn", 22),
+            ("Thời hạn", 25),  # "21/12/2026)" whole on its line (deadlines.shown)
             ("Tình trạng", 36),
         ],
         ["r.no", "r.content", "r.unit", "r.deadline", "r.status"],
@@ -211,9 +218,9 @@ def _compiled(doc) -> None:
         doc,
         [
             ("STT", 12),
-            ("Nội dung nhiệm vụ", 47),
+            ("Nội dung nhiệm vụ", 46),
             ("Đơn vị chủ trì", 28),
-            ("Thời hạn", 24),
+            ("Thời hạn", 25),
             ("Số ngày quá hạn", 16),
             ("Lý do (giải trình của đơn vị)", 38),
         ],  # fmt: skip
@@ -259,8 +266,8 @@ def _unit(doc) -> None:
         doc,
         [
             ("STT", 12),
-            ("Nội dung nhiệm vụ", 60),
-            ("Thời hạn", 22),
+            ("Nội dung nhiệm vụ", 57),
+            ("Thời hạn", 25),
             ("Số ngày quá hạn", 18),
             ("Giải trình", 53),
         ],  # fmt: skip

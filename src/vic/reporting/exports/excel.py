@@ -2,7 +2,8 @@
 
 Write-only workbooks (openpyxl streams the rows, so a yearly list of 100,000 tasks stays small in memory);
 totals are values (a SUM formula stands beside them as a check); dates are dates shown dd/mm/yyyy;
-statuses carry the one palette of the application (vic.tasks.status.COLOURS).
+statuses carry the one palette of the application (vic.tasks.status.COLOURS). Text is always a text cell:
+only the product's own `Formula`s are formulas, so what users typed ("=HYPERLINK(…)") never runs.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from vic.tasks.status import COLOURS, SIX, Status
+from vic.tasks.status import COLOURS, Status
 
-from .. import figures
+from .. import deadlines, figures
 from ..content import Compiled, UnitContent
+from .printable import printable
 from .word import day, decision
 
 DATE = "DD/MM/YYYY"
@@ -30,6 +32,10 @@ HEAD_FILL = PatternFill("solid", fgColor="D9E2F3")
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 FONT = "Times New Roman"
+
+
+class Formula(str):
+    """A formula the product writes on purpose (the SUM check row); any other string is written as text."""
 
 
 def _fill(status) -> PatternFill:
@@ -88,7 +94,12 @@ class Sheet:
         return name
 
     def _cell(self, value, *, bold=False, border=False, align="wrap", font=None, fmt=None, fill=None):
+        text = isinstance(value, str) and not isinstance(value, Formula)
+        if text:
+            value = printable(value)  # one control character would fail the whole workbook
         cell = WriteOnlyCell(self.ws, value=value)
+        if text:
+            cell.data_type = "s"  # openpyxl makes "=…" a formula and "#N/A" an error: typed text stays text
         if font is not None:  # the title and note lines: two cells a sheet
             cell.font, cell.alignment = font, WRAP
             return cell
@@ -114,11 +125,22 @@ def _rate(value):
 
 
 def _status_values(row: figures.Row) -> list:
-    return [row.total, *(row.count(s) for s in SIX), row.no_deadline]
+    return [row.total, *(row.count(s) for s in figures.COLUMNS)]
+
+
+def deadline_heads() -> list[tuple[str, float]]:
+    """ "Thời hạn" as written (a date cell, to sort and filter by), then what Word prints beside it in
+    brackets (deadlines.py): one date per cell is what a spreadsheet is for."""
+    return [(_("Thời hạn"), 12), (_("Ghi chú thời hạn"), 18)]
+
+
+def deadline_values(t) -> list:
+    """The cells under deadline_heads() of a Task or of a unit report's frozen row."""
+    return [deadlines.dates(t)[0], deadlines.note(t)]
 
 
 def _task_values(no: int, t, *extra) -> list:
-    return [no, t.content, t.directive.reference, t.lead_unit.name, t.effective_deadline, *extra]
+    return [no, t.content, t.directive.reference, t.lead_unit.name, *deadline_values(t), *extra]
 
 
 def _window_note(start, end) -> str:
@@ -131,7 +153,8 @@ def compiled_xlsx(c: Compiled, progress=None) -> bytes:
     if filters := c.filters.describe():
         note += " — " + "; ".join(filters)
     heads = [(_("STT"), 6), (_("Đơn vị chủ trì"), 40), (_("Tổng số"), 10)]
-    heads += [(str(s.label), 14) for s in SIX] + [(_("Không thời hạn"), 12)]
+    # The six statuses, then the stages of the tasks without a deadline (DOMAIN: their own columns).
+    heads += [(str(s.label), 14) for s in figures.COLUMNS]
     heads += [(_("Chuyển giao trong kỳ"), 12), (_("Hoàn thành trong kỳ"), 12), (_("Tỷ lệ đúng hạn (%)"), 12)]
     sheet = Sheet(
         wb,
@@ -139,7 +162,7 @@ def compiled_xlsx(c: Compiled, progress=None) -> bytes:
         _("Bảng 1. Kết quả thực hiện nhiệm vụ %(p)s theo đơn vị chủ trì") % {"p": c.period.title},
         note,
         heads,
-        status_cols=[None, None, None, *SIX],
+        status_cols=[None, None, None, *figures.COLUMNS],
     )
     for i, line in enumerate(c.units, 1):
         r = line.row
@@ -149,21 +172,24 @@ def compiled_xlsx(c: Compiled, progress=None) -> bytes:
     sheet.row([None, _("Tổng cộng"), *_status_values(t), t.delivered_in_window, t.completed_in_window,
                _rate(t.on_time_rate)], bold=True)  # fmt: skip
     # The same totals as formulas, beside the values, for whoever checks the sums in Excel.
-    sums = [f"=SUM({get_column_letter(col)}{first}:{get_column_letter(col)}{last})" for col in range(3, 13)]
+    sums = [
+        Formula(f"=SUM({get_column_letter(col)}{first}:{get_column_letter(col)}{last})")
+        for col in range(3, len(heads))  # every count column; the rate (the last) is no sum
+    ]
     sheet.row([None, _("Kiểm tra (công thức SUM)"), *sums])
     if progress:
         progress(40)
     task_heads = [(_("STT"), 6), (_("Nội dung nhiệm vụ"), 60), (_("Văn bản giao"), 28),
-                  (_("Đơn vị chủ trì"), 30), (_("Thời hạn"), 12)]  # fmt: skip
+                  (_("Đơn vị chủ trì"), 30), *deadline_heads()]  # fmt: skip
     key = Sheet(wb, _("Bảng 2 - Trọng tâm"), _("Bảng 2. Nhiệm vụ trọng tâm"), note,
                 [*task_heads, (_("Tình trạng"), 26)])  # fmt: skip
     for i, task in enumerate(c.all_key_tasks(), 1):
-        key.row(_task_values(i, task, str(Status(task.status).label)), status=task.status, status_col=5)
+        key.row(_task_values(i, task, str(Status(task.status).label)), status=task.status, status_col=6)
     late = Sheet(wb, _("Bảng 3 - Quá hạn"), _("Bảng 3. Nhiệm vụ quá hạn chưa hoàn thành"), note,
                  [*task_heads, (_("Số ngày quá hạn"), 10), (_("Tình trạng"), 26), (_("Lý do (giải trình)"), 50)])  # fmt: skip
     for i, task in enumerate(c.all_overdue(), 1):
         values = _task_values(i, task, task.days_overdue, str(Status(task.status).label), task.reason or "")
-        late.row(values, status=task.status, status_col=6)
+        late.row(values, status=task.status, status_col=7)
     if c.submissions is not None:
         sent = Sheet(wb, _("Bảng 4 - Gửi báo cáo"), _("Bảng 4. Tình hình gửi báo cáo định kỳ của các đơn vị"),
                      note, [(_("STT"), 6), (_("Đơn vị"), 45), (_("Hạn gửi"), 12), (_("Ngày gửi"), 12),
@@ -189,7 +215,7 @@ def _task_list(wb, c: Compiled, note: str, task_heads) -> None:
         values = _task_values(
             i, t, t.delivered_on, done, str(Status(t.status).label), _("Có") if t.is_key else ""
         )
-        sheet.row(values, status=t.status, status_col=7)
+        sheet.row(values, status=t.status, status_col=8)
 
 
 def unit_xlsx(u: UnitContent, progress=None) -> bytes:
@@ -201,15 +227,14 @@ def unit_xlsx(u: UnitContent, progress=None) -> bytes:
     for i, s in enumerate(figures.COLUMNS, 1):
         sheet.row([i, str(s.label), row["counts"].get(str(s), 0)], status=s, status_col=1)
     sheet.row([None, _("Tổng số"), row["total"]], bold=True)
-    sheet.row([None, _("Kiểm tra (công thức SUM)"), f"=SUM(C4:C{3 + len(figures.COLUMNS)})"])
+    sheet.row([None, _("Kiểm tra (công thức SUM)"), Formula(f"=SUM(C4:C{3 + len(figures.COLUMNS)})")])
     sheet.row([None, _("Tỷ lệ đúng hạn (%)"), _rate(row["on_time_rate"])], bold=True)
     late = Sheet(wb, _("Bảng 2 - Quá hạn"), _("Bảng 2. Nhiệm vụ quá hạn và giải trình của đơn vị"), note,
-                 [(_("STT"), 6), (_("Nội dung nhiệm vụ"), 60), (_("Văn bản giao"), 28), (_("Thời hạn"), 12),
+                 [(_("STT"), 6), (_("Nội dung nhiệm vụ"), 60), (_("Văn bản giao"), 28), *deadline_heads(),
                   (_("Số ngày quá hạn"), 10), (_("Tình trạng"), 26), (_("Giải trình"), 50)])  # fmt: skip
     for i, t in enumerate(u.figures["overdue"], 1):
-        deadline = datetime.date.fromisoformat(t["deadline"])
-        late.row([i, t["content"], t["directive"], deadline, t["days_overdue"], str(Status(t["status"]).label),
-                  t["reason"]], status=t["status"], status_col=5)  # fmt: skip
+        late.row([i, t["content"], t["directive"], *deadline_values(t), t["days_overdue"],
+                  str(Status(t["status"]).label), t["reason"]], status=t["status"], status_col=6)  # fmt: skip
     ext = Sheet(wb, _("Bảng 3 - Gia hạn"), _("Bảng 3. Đề xuất gia hạn và kết quả xử lý"), note,
                 [(_("STT"), 6), (_("Nội dung nhiệm vụ"), 60), (_("Thời hạn đề xuất"), 14), (_("Kết quả xử lý"), 50)])  # fmt: skip
     for i, e in enumerate(u.figures["extensions"], 1):

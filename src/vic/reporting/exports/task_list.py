@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -27,21 +28,36 @@ class TaskList:
     described: list[str]
 
 
-def load(user, query: str) -> TaskList:
+def valid_filter(query: str):
+    """The list page's filter form for `query`; an invalid one is refused with the form's own errors: the
+    page then lists nothing, and an export of "everything" would hand over tasks nobody asked for."""
     from vic.tasks.forms import TaskFilterForm
+
+    form = TaskFilterForm(QueryDict(query or ""))
+    if not form.is_valid():
+        errors = [
+            f"{form.fields[name].label}: {message}" if name in form.fields else message
+            for name, messages in form.errors.items()
+            for message in messages
+        ]
+        raise ValidationError(
+            _("Bộ lọc của danh sách không hợp lệ nên không xuất tệp. %(errors)s")
+            % {"errors": " ".join(errors)}
+        )
+    return form
+
+
+def load(user, query: str) -> TaskList:
     from vic.tasks.views import apply_filters, overdue_first
 
     today = clock.today()
-    qs = Task.objects.visible_to(user).with_status(today)
-    form = TaskFilterForm(QueryDict(query or ""))
-    described = []
-    if form.is_valid():
-        qs = apply_filters(qs, form.cleaned_data, user, today)
-        described = [
-            f"{form.fields[name].label}: {_shown(form.fields[name], value)}"
-            for name, value in form.cleaned_data.items()
-            if value not in (None, "", False) and name in form.fields
-        ]
+    form = valid_filter(query)
+    qs = apply_filters(Task.objects.visible_to(user).with_status(today), form.cleaned_data, user, today)
+    described = [
+        f"{form.fields[name].label}: {_shown(form.fields[name], value)}"
+        for name, value in form.cleaned_data.items()
+        if value not in (None, "", False) and name in form.fields
+    ]
     return TaskList(query, overdue_first(qs), today, described)
 
 
@@ -56,7 +72,7 @@ def _shown(field, value) -> str:
 
 
 def xlsx(c: TaskList, progress=None) -> bytes:
-    from .excel import Sheet, _save
+    from .excel import Sheet, _save, deadline_heads, deadline_values
 
     wb = Workbook(write_only=True)
     note = _("Số liệu đến ngày %(d)s") % {"d": c.today.strftime("%d/%m/%Y")}
@@ -73,7 +89,7 @@ def xlsx(c: TaskList, progress=None) -> bytes:
             (_("Văn bản giao"), 28),
             (_("Đơn vị chủ trì"), 30),
             (_("Đơn vị phối hợp"), 30),
-            (_("Thời hạn"), 12),
+            *deadline_heads(),
             (_("Số ngày quá hạn"), 10),
             (_("Tình trạng"), 26),
             (_("Chuyên viên theo dõi"), 24),
@@ -92,14 +108,14 @@ def xlsx(c: TaskList, progress=None) -> bytes:
                 t.directive.reference,
                 t.lead_unit.name,
                 "; ".join(u.name for u in t.coordinating_units.all()),
-                t.effective_deadline,
+                *deadline_values(t),
                 late or None,
                 str(Status(t.status).label),
                 ", ".join(str(o) for o in t.monitoring_officers.all()),
                 _("Có") if t.is_key else "",
             ],  # fmt: skip
             status=t.status,
-            status_col=7,
+            status_col=8,
         )
         if progress and i % 5000 == 0:
             progress(min(85, 20 + i // 2000))

@@ -25,10 +25,11 @@ from vic.notices.document import (
 from vic.tasks.status import SIX, Status
 from vic.units.models import Leader, LeaderPosition, Unit, UnitKind
 
-from .. import figures
+from .. import deadlines, figures
 from ..content import Compiled, Filters, Submission, UnitContent, UnitLine
 from ..periods import Period, PeriodKind
 from .default_templates import FILES, ROMAN
+from .printable import printable_all
 
 COMMITTEE_PREFIX = "Ủy ban nhân dân "
 
@@ -58,7 +59,9 @@ def paragraphs(text: str, placeholder: str) -> list[str]:
 
 
 def status_cells(row: figures.Row) -> dict:
-    out = {str(s): row.count(s) for s in SIX}
+    """A unit table's row: a cell per status (the six, then the three stages without a deadline), and
+    `no_deadline`, their sum, which the table showed before the stages and uploaded templates may still use."""
+    out = {str(s): row.count(s) for s in figures.COLUMNS}
     out.update(total=row.total, no_deadline=row.no_deadline, rate=number(row.on_time_rate))
     return out
 
@@ -102,7 +105,7 @@ def _committee_lines(committee: str) -> str:
 
 
 def _task_line(no: int, task) -> dict:
-    deadline = day(task.effective_deadline) or _("Không thời hạn")
+    deadline = deadlines.shown(task, "\n") or _("Không thời hạn")
     return {
         "no": no,
         "content": f"{task.content} ({task.directive.reference})",
@@ -236,7 +239,7 @@ def unit_context(u: UnitContent) -> dict:
         {
             "no": i,
             "content": f"{t['content']} ({t['directive']})",
-            "deadline": day(t["deadline"]),
+            "deadline": deadlines.shown(t, "\n"),
             "days_overdue": t["days_overdue"],
             "reason": t["reason"] or _("Chưa giải trình"),
         }  # fmt: skip
@@ -306,11 +309,11 @@ def template_bytes(kind: str, template=None) -> bytes:
 
 
 def compiled_docx(c: Compiled) -> bytes:
-    return render(template_bytes("compiled"), compiled_context(c))
+    return render(template_bytes("compiled"), printable_all(compiled_context(c)))
 
 
 def unit_docx(u: UnitContent) -> bytes:
-    return render(template_bytes("unit"), unit_context(u))
+    return render(template_bytes("unit"), printable_all(unit_context(u)))
 
 
 def sample(kind: str) -> dict:

@@ -1,4 +1,5 @@
-"""`vic report --kind monthly --period 2026-05 --format docx,xlsx --out DIR [--unit UNIT]`: write the files.
+"""`vic report --kind monthly --period 2026-05 --format docx,xlsx --out DIR [--unit UNIT]`: write the files,
+named as the web download names them ("Báo cáo tổng hợp tháng 5 năm 2026.docx"), and print their paths.
 
 The compiled report of the whole province (the operator of the server sees everything), or with --unit
 the unit's report for the period (its current version; the live figures when it has written none).
@@ -39,15 +40,15 @@ class Command(VicCommand):
             spec = {"report": "compiled", "kind": kind, "period": period}
             if unit:
                 spec.update(report="unit", unit=build.find_unit(unit).pk)
-            files = build.render(build.load(content.SYSTEM, spec), formats)
+            files, failed = build.render(build.load(content.SYSTEM, spec), formats)
         except (ValidationError, PermissionDenied) as error:
-            text = " ".join(getattr(error, "messages", None) or [str(error)])
-            raise CommandError(text, returncode=2) from None
+            raise CommandError(build.reason(error), returncode=2) from None
         directory = Path(out)
         try:
-            directory.mkdir(parents=True, exist_ok=True)
-            for f in files:
-                path = directory / f.slug
+            if files:
+                directory.mkdir(parents=True, exist_ok=True)
+            for f in files:  # under the name the web download gives: one path a line, spaces and all
+                path = directory / f.name
                 path.write_bytes(f.data)
                 self.stdout.write(str(path))
         except OSError as error:
@@ -55,3 +56,5 @@ class Command(VicCommand):
                 _("Không ghi được tệp vào %(dir)s: %(err)s") % {"dir": directory, "err": os_reason(error)},
                 returncode=2,
             ) from None
+        if failed:  # the files that could be made are written; exit 1 says the others were not
+            raise CommandError(" ".join(failed), returncode=1)
