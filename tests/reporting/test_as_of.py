@@ -99,3 +99,17 @@ def test_a_calendar_change_rolls_the_deadlines_in_force_before_a_change_too(tree
         calendar_actions.save_override(admin, override)
         assert DeadlineChange.objects.get().old_effective_deadline == D("2026-11-30")
         assert stc_row(tree).counts == {Status.NOT_STARTED_WITHIN: 1}
+
+
+def test_a_past_windows_report_prints_the_deadline_written_then(tree, users, leader, task):
+    """The overdue list of 15–30/11 prints 27/11/2026 (the deadline then), not the 31/12 decided on 04/12."""
+    from vic.reporting import deadlines, snapshot
+
+    extend(users, leader, task, "2026-12-04", "2026-12-31")
+    with clock.at(D("2026-12-05")):
+        (overdue,) = figures.overdue_tasks(Task.objects.all(), START, END)
+        assert deadlines.shown(overdue) == "27/11/2026"
+        (frozen,) = snapshot.unit_figures(tree.stc, START, END)["overdue"]
+        assert (frozen["deadline"], frozen["written"]) == ("2026-11-27", "2026-11-27")
+        today = Task.objects.with_status().get(pk=task.pk)
+        assert deadlines.shown(today) == "31/12/2026 (thời hạn ban đầu 27/11/2026)"

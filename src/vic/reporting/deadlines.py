@@ -1,7 +1,7 @@
 """The "Thời hạn" of a task as every report prints it (Word, Excel and the report pages alike).
 
-Officials check a report against the directive, so it shows the date as written (the one in force, after
-any extension) and, in brackets, the working day it counts to when it falls on a day off, and the first
+Officials check a report against the directive, so it shows the date as written (the one in force at the
+window's end, after any extension decided by then) and, in brackets, the working day it counts to when it falls on a day off, and the first
 deadline when an extension changed it: "28/02/2026 (tính đến 02/03/2026)". Counting and days overdue use
 the rolled date (figures.py, docs/decisions/0008-report-population.md).
 """
@@ -27,7 +27,9 @@ def dates(item) -> tuple[datetime.date | None, datetime.date | None, datetime.da
     if isinstance(item, dict):
         effective = _date(item.get("deadline"))
         return _date(item.get("written")) or effective, effective, _date(item.get("original"))
-    return item.deadline, item.effective_deadline, item.original_deadline
+    # A task of a report's population carries the deadline in force at the window's end (with_status).
+    written = getattr(item, "deadline_as_of", item.deadline)
+    return written, getattr(item, "effective_as_of", item.effective_deadline), item.original_deadline
 
 
 def note(item) -> str:

@@ -54,13 +54,14 @@ class TaskQuerySet(models.QuerySet):
         return self if user.can_register else self.none()
 
     def with_status(self, today: datetime.date | None = None) -> TaskQuerySet:
-        """Annotated `status` as of `today` and `effective_as_of`, the effective deadline in force then."""
-        from .status import effective_as_of_expression, local_today, status_expression
+        """Annotated `status` as of `today`, with the deadline in force then: `effective_as_of` (what status
+        and days overdue use) and `deadline_as_of` (as written, what reports print)."""
+        from .status import as_of_expression, local_today, status_expression
 
         today = today or local_today()
-        return self.annotate(effective_as_of=effective_as_of_expression(today)).annotate(
-            status=status_expression(today, "effective_as_of")
-        )
+        return self.annotate(
+            effective_as_of=as_of_expression(today), deadline_as_of=as_of_expression(today, "deadline")
+        ).annotate(status=status_expression(today, "effective_as_of"))
 
     def search(self, text: str) -> TaskQuerySet:
         """Diacritic-insensitive search over content, directive reference and units."""

@@ -5,7 +5,7 @@ a SQL CASE for lists, counts and reports. tests/tasks/test_status.py checks that
 
 A status as of a past day uses the facts known then (DOMAIN "Decisions"), the deadline included: an
 extension decided later does not turn last month's overdue task into one within its deadline.
-`deadline_as_of` (Python) and `effective_as_of_expression` (SQL) give the deadline in force at a day's end.
+`deadline_as_of` (Python) and `as_of_expression` (SQL) give the deadline in force at a day's end.
 """
 
 from __future__ import annotations
@@ -120,19 +120,16 @@ def deadline_as_of(task, day: datetime.date) -> datetime.date | None:
     return first[0] if first else task.effective_deadline
 
 
-def effective_as_of_expression(day: datetime.date):
-    """The SQL face of `deadline_as_of`, for `.annotate(effective_as_of=...)`."""
+def as_of_expression(day: datetime.date, field: str = "effective_deadline"):
+    """The SQL face of `deadline_as_of`: the task's `field` ("effective_deadline", or "deadline" as written)
+    in force at the end of `day`, for `.annotate(effective_as_of=...)`."""
     if day >= clock.today():
-        return F("effective_deadline")  # no change is dated after today: no subquery on everyday lists
+        return F(field)  # no change is dated after today: no subquery on everyday lists
     from .models import DeadlineChange
 
     later = DeadlineChange.objects.filter(task_id=OuterRef("pk"), decided_at__gte=clock.end_of(day))
-    first = later.order_by("decided_at", "id").values("old_effective_deadline")[:1]
-    return Case(
-        When(Exists(later), then=Subquery(first)),
-        default=F("effective_deadline"),
-        output_field=models.DateField(),
-    )
+    first = later.order_by("decided_at", "id").values(f"old_{field}")[:1]
+    return Case(When(Exists(later), then=Subquery(first)), default=F(field), output_field=models.DateField())
 
 
 def facts_of(task, day: datetime.date | None = None) -> Facts:

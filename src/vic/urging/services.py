@@ -179,7 +179,9 @@ def message(due: Due, today: datetime.date) -> str:
     text = _message(due)
     if due.unreachable is not None:
         return (
-            _("%(unit)s chưa có tài khoản nhận lượt nhắc này (thủ trưởng hoặc cán bộ đầu mối): hãy báo đơn vị. ")
+            _(
+                "%(unit)s chưa có tài khoản nhận lượt nhắc này (thủ trưởng hoặc cán bộ đầu mối): hãy báo đơn vị. "
+            )
             % {"unit": due.unreachable}
             + text
         )
