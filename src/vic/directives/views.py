@@ -120,6 +120,7 @@ def register(request):
                 )
                 % {"n": n},
             )
+            _warn_unfollowed(request, directive)
             return redirect("directives:detail", pk=directive.pk)
     return render(
         request,
@@ -135,6 +136,21 @@ def register(request):
             "reselect": [f.name for f in request.FILES.getlist("files")] if request.method == "POST" else [],
         },
     )
+
+
+def _warn_unfollowed(request, directive: Directive) -> None:
+    """Not an error (the register page allows it), but who will hear of the units' reports should be known."""
+    unfollowed = directive.tasks.filter(monitoring_officers__isnull=True).count()
+    if unfollowed:
+        messages.warning(
+            request,
+            _(
+                "%(n)d nhiệm vụ chưa có chuyên viên theo dõi: báo cáo, đề xuất của đơn vị sẽ được báo cho chuyên "
+                "viên và trưởng phòng của phòng theo dõi (không có phòng theo dõi thì cho người nhập). Chọn "
+                "chuyên viên ở “Sửa nhiệm vụ”."
+            )
+            % {"n": unfollowed},
+        )
 
 
 def _default_issuer() -> str:

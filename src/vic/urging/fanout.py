@@ -42,6 +42,29 @@ WHO = {
 }
 
 
+def monitors(task) -> list[User]:
+    """Who in the Office follows `task`: its named officers; when none is named (the register page allows
+    it), its monitoring department's officers and head; when it has no department either, whoever
+    registered it, or else the Office's clerks. A unit's proposal always reaches someone in the Office."""
+    named = [u for u in task.monitoring_officers.all() if u.is_active]
+    if named:
+        return named
+    active = User.objects.filter(is_active=True)
+    if task.monitoring_department_id:
+        department = list(
+            active.filter(
+                unit_id=task.monitoring_department_id,
+                role__in=(Role.MONITORING_OFFICER, Role.OFFICE_DEPARTMENT_HEAD),
+            )
+        )
+        if department:
+            return department
+    registrar = task.registered_by
+    if registrar and registrar.is_active and registrar.sees_province:
+        return [registrar]
+    return list(active.filter(role=Role.OFFICE_CLERK))
+
+
 def audience(event: TaskEvent, code: str) -> list[User]:
     task, actor = event.task, event.actor
     active = User.objects.filter(is_active=True)
@@ -50,6 +73,8 @@ def audience(event: TaskEvent, code: str) -> list[User]:
     if code == ASSIGNING_LEADER:
         leader = task.assigning_leader
         return [leader.user] if leader and leader.user_id and leader.user.is_active else []
+    if code == MONITORS:
+        return monitors(task)
     return recipients(task, code)
 
 

@@ -1,0 +1,77 @@
+"""What the fresh-user walkthrough found on the pages (report-user.md #2, #4, #9, #11, #14–#17, report-adv #8,
+review L-1), each checked as the user reads it."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from tests.factories import DirectiveFactory, UnitFactory, UserFactory, docx_bytes, register_tasks
+from tests.web.helpers import messages_of, text_of
+from tests.web.test_register_page import ROW, RegisterPage
+
+from vic.core import clock
+from vic.reporting import actions as reporting
+from vic.reporting.periods import parse
+from vic.tasks import actions
+from vic.tasks.models import Schedule, SubmissionKind
+from vic.tasks.workflow_forms import ResolveReturnForm
+from vic.units.models import Unit, UnitKind
+
+pytestmark = pytest.mark.django_db
+D = datetime.date.fromisoformat
+
+
+def html_of(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def section(html: str, testid: str) -> str:
+    return html.split(f'data-testid="{testid}"', 1)[1].split("</table>", 1)[0]
+
+
+@pytest.fixture
+def stc_head(tree):
+    return UserFactory(username="gd_stc", full_name="Nguyễn Văn Thành", unit_head=True, unit=tree.stc)
+
+
+@pytest.fixture
+def task(clerk, tree, users):
+    (task,) = register_tasks(
+        clerk,
+        tree.stc,
+        directive=DirectiveFactory(issue_date=D("2026-02-02")),
+        deadline=D("2026-04-30"),
+        monitoring_officers=[users.monitoring_officer],
+        deliver_on=D("2026-02-02"),
+    )
+    return task
+
+
+def act(client, task, slug, **fields):
+    data = {f"{slug}-{k}": v for k, v in fields.items()}
+    return client.post(reverse("tasks:act", args=[task.pk, slug]), data)
+
+
+# --- No officer named: the register page warns (#2) -----------------------------------------------------
+
+
+def test_saving_tasks_without_an_officer_warns_who_will_be_told(client, clerk, tree, users):
+    client.force_login(clerk)
+    page = RegisterPage(client)
+    officer = str(users.monitoring_officer.pk)
+    response = page.post([ROW, {**ROW, "content": "Tổng hợp báo cáo", "monitoring_officer": officer}])
+    said = messages_of(response)
+    assert said[0] == "Đã lưu và chuyển giao 2 nhiệm vụ."
+    assert said[1].startswith(
+        "1 nhiệm vụ chưa có chuyên viên theo dõi: báo cáo, đề xuất của đơn vị sẽ được báo"
+    )
+
+    response = RegisterPage(client).post([{**ROW, "monitoring_officer": officer}], number="847")
+    assert messages_of(response) == ["Đã lưu và chuyển giao 1 nhiệm vụ."]
