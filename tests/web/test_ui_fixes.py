@@ -75,3 +75,23 @@ def test_saving_tasks_without_an_officer_warns_who_will_be_told(client, clerk, t
 
     response = RegisterPage(client).post([{**ROW, "monitoring_officer": officer}], number="847")
     assert messages_of(response) == ["Đã lưu và chuyển giao 1 nhiệm vụ."]
+
+
+# --- The late delivery on the task page (#8) ------------------------------------------------------------
+
+
+def test_the_late_delivery_shows_on_the_task_page_to_the_office_only(client, clerk, tree, users):
+    with clock.at(D("2026-02-02")):
+        (late,) = register_tasks(
+            clerk,
+            tree.stc,
+            directive=DirectiveFactory(issue_date=D("2026-02-02")),
+            deliver_on=D("2026-02-04"),
+        )
+    client.force_login(clerk)
+    office = text_of(html_of(client, reverse("tasks:detail", args=[late.pk])))
+    assert "chậm so với hạn 03/02/2026" in office and "Chuyển muộn so với hạn 03/02/2026" in office
+    client.force_login(users.stc_officer)
+    unit = text_of(html_of(client, reverse("tasks:detail", args=[late.pk])))
+    assert "Chuyển giao cho đơn vị" in unit
+    assert "chậm so với hạn" not in unit and "Chuyển muộn" not in unit

@@ -11,7 +11,7 @@ from vic.tasks.models import EventKind, TaskEvent
 from vic.units.models import Role, User
 
 from .models import Audience
-from .notify import notify
+from .notify import excerpt, notify
 from .services import recipients
 
 ACTOR_UNIT_HEAD = "actor_unit_head"  # a submission waits for the head of the sender's unit
@@ -89,9 +89,13 @@ def tell(event: TaskEvent, also=()) -> None:
     text = _("%(what)s — nhiệm vụ #%(id)s “%(content)s” (%(who)s)") % {
         "what": EventKind(event.kind).label,
         "id": event.task_id,
-        "content": event.task.content[:150],
+        "content": excerpt(event.task.content, 150),
         "who": event.actor or _("hệ thống"),
     }
-    if event.note:
-        text += ": " + event.note[:200]
-    notify(people.values(), text, task=event.task, subject=str(EventKind(event.kind).label))
+    subject = str(EventKind(event.kind).label)
+    with_note = text + ": " + excerpt(event.note, 200) if event.note else text
+    office = [u for u in people.values() if u.sees_province]
+    units = [u for u in people.values() if not u.sees_province]
+    # The Office's own notes (its late delivery) are not the unit's business: units get the bare text.
+    notify(office, with_note, task=event.task, subject=subject)
+    notify(units, text if event.office_only_note else with_note, task=event.task, subject=subject)

@@ -46,6 +46,11 @@ class EventKind(models.TextChoices):
     URGING_NOTICE = "urging_notice", _("Văn phòng gửi văn bản đôn đốc")
 
 
+# Kinds whose note is the Office's own business: the late delivery (R-5.1) measures the Office, and a unit
+# reading "Chuyển muộn so với hạn …" in its bell or journal would take it as its own lateness.
+OFFICE_ONLY_NOTES = {EventKind.DELIVERED}
+
+
 class TaskEventQuerySet(models.QuerySet):
     """The journal is append-only, in bulk too."""
 
@@ -83,3 +88,13 @@ class TaskEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("Nhật ký không được xóa."))
+
+    @property
+    def office_only_note(self) -> bool:
+        return self.kind in OFFICE_ONLY_NOTES
+
+    def note_for(self, user) -> str:
+        """The note as `user` may read it: the Office reads every note, a unit not the Office's own."""
+        if self.office_only_note and not (user and user.sees_province):
+            return ""
+        return self.note

@@ -50,6 +50,11 @@ def deadline_hint(task):
 
 
 @register.filter
+def note_for(event, user) -> str:
+    return event.note_for(user)
+
+
+@register.filter
 def dmy(value):
     return value.strftime("%d/%m/%Y") if value else ""
 
