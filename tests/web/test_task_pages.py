@@ -706,8 +706,8 @@ def test_dashboard_unit_table_for_the_clerk(client, clerk, listed):
     client.force_login(clerk)
     html = client.get(reverse("core:home")).content.decode()
     table = text_of(html.split('data-testid="unit-table"')[1].split("</table>")[0])
-    # Units with overdue tasks first; columns: the six statuses, no deadline, total.
-    assert table.index("SKHĐT 0 0 0 1 0 0 0 1") < table.index("STC 0 0 0 0 1 1 0 2")
+    # Units with overdue tasks first, then by total; columns: the six statuses, no deadline, total.
+    assert table.index("STC 0 0 0 0 1 1 0 2") < table.index("SKHĐT 0 0 0 1 0 0 0 1")
     assert "STNMT 1 0 0 0 0 0 0 1" in table
 
 

@@ -95,3 +95,44 @@ def test_the_late_delivery_shows_on_the_task_page_to_the_office_only(client, cle
     unit = text_of(html_of(client, reverse("tasks:detail", args=[late.pk])))
     assert "Chuyển giao cho đơn vị" in unit
     assert "chậm so với hạn" not in unit and "Chuyển muộn" not in unit
+
+
+# --- Tổng quan: the chart per unit (#4) -----------------------------------------------------------------
+
+
+def chart_data(client) -> dict:
+    html = html_of(client, reverse("core:home"))
+    match = re.search(r'<script id="chart-data" type="application/json">(.*?)</script>', html, re.S)
+    assert match, "no chart on the page"
+    return json.loads(match.group(1))
+
+
+def test_the_chart_draws_the_busiest_units_not_those_with_nothing_counted(client, clerk, tree):
+    # 26 units whose only tasks have no deadline: nothing of the six statuses, alphabetically first.
+    idle = [UnitFactory(name=f"Ban quản lý {i:02d}", short_name=f"BQL{i:02d}") for i in range(26)]
+    register_tasks(clerk, idle, schedule=Schedule.ONGOING, deadline=None, deliver_on=D("2026-02-02"))
+    busy = UnitFactory(name="Sở Xây dựng", short_name="SXD")
+    for _ in range(3):
+        register_tasks(clerk, busy, deadline=D("2026-04-30"), deliver_on=D("2026-02-02"))
+    register_tasks(clerk, tree.skhdt, deadline=D("2026-04-30"), deliver_on=D("2026-02-02"))
+    register_tasks(clerk, tree.stc, deadline=D("2026-02-20"), deliver_on=D("2026-02-02"))  # overdue
+    client.force_login(clerk)
+
+    chart = chart_data(client)
+
+    # Most overdue first, then the most tasks; a unit with nothing to draw gets no bar.
+    assert chart["labels"] == ["STC", "SXD", "SKHĐT"]
+    by_status = {d["label"]: d["data"] for d in chart["datasets"]}
+    assert by_status["Chưa thực hiện quá hạn"] == [1, 0, 0]
+    assert by_status["Chưa thực hiện trong hạn"] == [0, 3, 1]
+    table = text_of(section(html_of(client, reverse("core:home")), "unit-table"))
+    assert "BQL00 0 0 0 0 0 0 1 1" in table  # still in the table, with its task without a deadline
+
+
+def test_the_chart_keeps_at_most_25_units(client, clerk, tree):
+    units = [UnitFactory(name=f"Đơn vị {i:02d}", short_name=f"ĐV{i:02d}") for i in range(27)]
+    register_tasks(clerk, units, deadline=D("2026-04-30"), deliver_on=D("2026-02-02"))
+    register_tasks(clerk, units[26], deadline=D("2026-04-30"), deliver_on=D("2026-02-02"))
+    client.force_login(clerk)
+    labels = chart_data(client)["labels"]
+    assert len(labels) == 25 and labels[0] == "ĐV26"  # two tasks: the busiest first
