@@ -136,3 +136,32 @@ def test_the_chart_keeps_at_most_25_units(client, clerk, tree):
     client.force_login(clerk)
     labels = chart_data(client)["labels"]
     assert len(labels) == 25 and labels[0] == "ĐV26"  # two tasks: the busiest first
+
+
+# --- Chờ xử lý of a unit head: the periodic report (#16) ----------------------------------------------
+
+
+def test_the_heads_pending_page_lists_the_report_waiting_for_him(client, users, tree, stc_head):
+    report = reporting.open_report(users.stc_officer, tree.stc, parse("monthly", "2026-02"))
+    reporting.send_to_head(users.stc_officer, report, {"results": "Thu ngân sách đạt 12%"}, report.revision)
+    client.force_login(stc_head)
+
+    html = html_of(client, reverse("tasks:pending"))
+
+    rows = section(html, "reports-to-approve")
+    assert f'href="{reverse("reporting:unit_report", args=[report.pk])}"' in rows
+    assert "Báo cáo tháng 2 năm 2026 (lần 1)" in text_of(rows)
+    assert str(users.stc_officer) in text_of(rows)
+    assert "Không có việc nào đang chờ." not in html
+
+
+def test_the_report_leaves_the_list_once_sent_and_no_one_else_sees_it(client, users, tree, stc_head):
+    other_head = UserFactory(username="gd_skhdt", unit_head=True, unit=tree.skhdt)
+    report = reporting.open_report(users.stc_officer, tree.stc, parse("monthly", "2026-02"))
+    reporting.send_to_head(users.stc_officer, report, {"results": "Thu ngân sách đạt 12%"}, report.revision)
+    for someone in (other_head, users.stc_officer, users.office_leader):
+        client.force_login(someone)
+        assert "reports-to-approve" not in html_of(client, reverse("tasks:pending"))
+    reporting.approve_and_submit(stc_head, report, expected_revision=report.revision)
+    client.force_login(stc_head)
+    assert "reports-to-approve" not in html_of(client, reverse("tasks:pending"))
