@@ -376,7 +376,7 @@ def test_a_stale_form_shows_the_conflict_keeps_the_input_and_saves_on_second_pos
     html = response.content.decode()
     text = text_of(html)
     assert (
-        f"Nhiệm vụ đã được {users.office_leader} sửa lúc 09:00 02/03/2026, sau khi bạn mở trang. Thay đổi mới "
+        f"Nhiệm vụ đã được {users.office_leader} sửa lúc 02/03/2026 09:00, sau khi bạn mở trang. Thay đổi mới "
         "được hiển thị bên dưới; những gì bạn nhập vẫn còn trên trang — kiểm tra lại rồi bấm Lưu: chỉ các mục "
         "bạn sửa được ghi, thay đổi của người khác ở các mục còn lại được giữ."
     ) in text

@@ -165,3 +165,31 @@ def test_the_report_leaves_the_list_once_sent_and_no_one_else_sees_it(client, us
     reporting.approve_and_submit(stc_head, report, expected_revision=report.revision)
     client.force_login(stc_head)
     assert "reports-to-approve" not in html_of(client, reverse("tasks:pending"))
+
+
+# --- One date-time format (#9) --------------------------------------------------------------------------
+
+
+def test_the_unit_report_shows_the_sending_time_date_first(client, users, tree, stc_head):
+    report = reporting.open_report(users.stc_officer, tree.stc, parse("monthly", "2026-02"))
+    with clock.at(datetime.datetime(2026, 3, 2, 18, 33, tzinfo=datetime.UTC) - datetime.timedelta(hours=7)):
+        reporting.approve_and_submit(stc_head, report, expected_revision=report.revision)
+    client.force_login(stc_head)
+    text = text_of(html_of(client, reverse("reporting:unit_report", args=[report.pk])))
+    assert "Gửi lúc: 02/03/2026 18:33 bởi Nguyễn Văn Thành" in text
+    assert "Lần 1 — Đã gửi, 02/03/2026 18:33" in text
+
+
+def test_a_stale_decision_says_when_the_task_moved_date_first(client, users, task):
+    seen = task.version
+    with clock.at(datetime.datetime(2026, 3, 2, 3, 15, tzinfo=datetime.UTC)):  # 10:15 in Hà Nội
+        actions.record_progress(users.stc_officer, task, "Đã họp triển khai")
+    client.force_login(users.monitoring_officer)
+    response = client.post(
+        reverse("tasks:act", args=[task.pk, "xac-nhan-hoan-thanh"]),
+        {"seen_version": seen, "xac-nhan-hoan-thanh-note": ""},
+    )
+    assert response.status_code == 409
+    assert f"Sau khi bạn mở trang, {users.stc_officer} đã báo cáo tiến độ lúc 02/03/2026 10:15." in text_of(
+        response.content.decode()
+    )

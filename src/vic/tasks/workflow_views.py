@@ -12,9 +12,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+
+from vic.formats import moment
 
 from . import actions
 from .models import Submission, SubmissionKind, SubmissionState, Task, TaskCoordination, TaskPart
@@ -216,7 +217,7 @@ def _moved_since(task: Task, seen) -> str | None:
     ) % {
         "who": last.actor or _("hệ thống"),
         "what": str(last.get_kind_display()).lower(),
-        "when": timezone.localtime(last.at).strftime("%H:%M %d/%m/%Y"),
+        "when": moment(last.at),
     }
 
 

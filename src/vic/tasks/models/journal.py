@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
+from vic.formats import moment
 
 from .task import Task
 
@@ -79,7 +80,7 @@ class TaskEvent(models.Model):
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} — {self.at:%d/%m/%Y %H:%M}"
+        return f"{self.get_kind_display()} — {moment(self.at)}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
