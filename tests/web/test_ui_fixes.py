@@ -193,3 +193,42 @@ def test_a_stale_decision_says_when_the_task_moved_date_first(client, users, tas
     assert f"Sau khi bạn mở trang, {users.stc_officer} đã báo cáo tiến độ lúc 02/03/2026 10:15." in text_of(
         response.content.decode()
     )
+
+
+# --- Wording (#11, #15) ---------------------------------------------------------------------------------
+
+
+def test_the_inbox_title_is_its_menu_item(client, users):
+    client.force_login(users.stc_officer)
+    html = html_of(client, reverse("tasks:inbox"))
+    assert re.search(r"<h1[^>]*>Nhiệm vụ mới nhận — Sở Tài chính</h1>", html)
+    assert "Nhiệm vụ đơn vị đang thực hiện" not in html
+
+
+def test_the_return_form_asks_for_the_reason(client, users, task):
+    client.force_login(users.stc_officer)
+    html = html_of(client, reverse("tasks:detail", args=[task.pk]))
+    form = html.split('data-testid="form-tra-lai"', 1)[1].split("</form>", 1)[0]
+    assert re.search(r'<label[^>]*for="id_tra-lai-text"[^>]*>Lý do trả lại</label>', form)
+    response = act(client, task, "tra-lai", text="Không thuộc chức năng của Sở")
+    assert messages_of(response) == ["Đã trả lại nhiệm vụ."]
+
+
+def test_the_heads_approval_says_where_it_went(client, users, tree, task, stc_head):
+    tree.stc.requires_head_approval = True
+    tree.stc.save()
+    progress = actions.record_progress(users.stc_officer, task, "Đã họp triển khai")
+    client.force_login(stc_head)
+    response = act(client, task, "duyet", submission=progress.pk, decision="approve", note="")
+    assert messages_of(response) == ["Đã duyệt và gửi Văn phòng “Báo cáo tiến độ”."]
+
+
+def test_a_coordinators_note_approved_goes_to_the_lead_unit(users, tree):
+    from vic.tasks.models import Submission, SubmissionState
+    from vic.tasks.workflow_views import STEPS
+
+    note = Submission(kind=SubmissionKind.CONTRIBUTION, state=SubmissionState.SUBMITTED)
+    assert (
+        STEPS["duyet"].done(note, {})
+        == "Đã duyệt và gửi đơn vị chủ trì “Ý kiến, kết quả của đơn vị phối hợp”."
+    )

@@ -29,6 +29,7 @@ from .workflow_forms import (
     ReasonForm,
     ReportPartForm,
     ResolveReturnForm,
+    ReturnForm,
     SubmissionForm,
     UrgeForm,
 )
@@ -68,6 +69,16 @@ def _report_part(user, task, data):
     return actions.report_part(user, part, data["text"], done=data["done"])
 
 
+def _approved(submission: Submission) -> str:
+    """Where the head's decision sent it: a coordinator's note goes to the lead unit, the rest to the Office."""
+    kind = submission.get_kind_display()
+    if submission.state == SubmissionState.DECLINED_BY_HEAD:
+        return _("Đã không duyệt “%(kind)s”; người soạn được báo lý do.") % {"kind": kind}
+    if submission.kind == SubmissionKind.CONTRIBUTION:
+        return _("Đã duyệt và gửi đơn vị chủ trì “%(kind)s”.") % {"kind": kind}
+    return _("Đã duyệt và gửi Văn phòng “%(kind)s”.") % {"kind": kind}
+
+
 @dataclass(frozen=True)
 class Step:
     act: str
@@ -89,7 +100,7 @@ STEPS: dict[str, Step] = {
         _submit(SubmissionKind.COMPLETION),
         _("Đã gửi đề xuất hoàn thành."),
     ),
-    "tra-lai": Step(Act.RETURN, SubmissionForm, _submit(SubmissionKind.RETURN), _("Đã trả lại nhiệm vụ.")),
+    "tra-lai": Step(Act.RETURN, ReturnForm, _submit(SubmissionKind.RETURN), _("Đã trả lại nhiệm vụ.")),
     "de-xuat-gia-han": Step(
         Act.PROPOSE_EXTENSION, SubmissionForm, _submit(SubmissionKind.EXTENSION), _("Đã gửi đề xuất gia hạn.")
     ),
@@ -102,7 +113,7 @@ STEPS: dict[str, Step] = {
         _submit(SubmissionKind.CONTRIBUTION),
         _("Đã gửi ý kiến, kết quả phối hợp cho đơn vị chủ trì."),
     ),
-    "duyet": Step(Act.APPROVE, ApproveForm, _approve, _("Đã xử lý báo cáo, đề xuất chờ duyệt.")),
+    "duyet": Step(Act.APPROVE, ApproveForm, _approve, lambda submission, d: _approved(submission)),
     "xac-nhan-hoan-thanh": Step(
         Act.CONFIRM_COMPLETION,
         ConfirmForm,
