@@ -232,3 +232,34 @@ def test_a_coordinators_note_approved_goes_to_the_lead_unit(users, tree):
         STEPS["duyet"].done(note, {})
         == "Đã duyệt và gửi đơn vị chủ trì “Ý kiến, kết quả của đơn vị phối hợp”."
     )
+
+
+# --- Unit pickers (#14) ---------------------------------------------------------------------------------
+
+
+def test_pickers_offer_neither_the_office_nor_a_sub_unit_first(tree):
+    sub_unit = UnitFactory(name="Phòng Quản lý ngân sách", kind=UnitKind.SUB_UNIT, parent=tree.stc, order=0)
+    offered = list(ResolveReturnForm().fields["new_lead"].queryset)
+    assert not {tree.office, tree.th, tree.kt, tree.province} & set(offered)
+    assert offered.index(sub_unit) > max(offered.index(u) for u in tree.departments | tree.districts)
+
+
+def test_the_register_page_does_not_offer_the_office_and_refuses_it_typed(client, clerk, tree):
+    client.force_login(clerk)
+    page = RegisterPage(client)
+    names = re.findall(
+        r'<option value="([^"]*)">', page.html.split('id="unit-names"', 1)[1].split("</datalist>")[0]
+    )
+    assert "Sở Tài chính" in names
+    assert not {"Văn phòng Ủy ban nhân dân tỉnh", "VP UBND tỉnh", "Phòng Tổng hợp"} & set(names)
+    submitting = page.html.split('name="submitting_unit"', 1)[1].split("</select>", 1)[0]
+    assert "Văn phòng Ủy ban nhân dân tỉnh" in submitting  # the Office may still submit a document
+
+    response = page.post([{**ROW, "lead": "VP UBND tỉnh"}], create_external="on")
+
+    assert response.status_code == 200
+    assert (
+        "“VP UBND tỉnh” không nhận nhiệm vụ chủ trì, phối hợp: UBND tỉnh, Văn phòng và các phòng của Văn phòng "
+        "giao và theo dõi nhiệm vụ"
+    ) in text_of(response.content.decode())
+    assert not Unit.objects.filter(kind=UnitKind.EXTERNAL).exists()  # no namesake made outside the tree
