@@ -263,3 +263,46 @@ def test_the_register_page_does_not_offer_the_office_and_refuses_it_typed(client
         "giao và theo dõi nhiệm vụ"
     ) in text_of(response.content.decode())
     assert not Unit.objects.filter(kind=UnitKind.EXTERNAL).exists()  # no namesake made outside the tree
+
+
+# --- A refused form names the files to choose again (report-adv #8) ------------------------------------
+
+
+def test_a_refused_progress_report_names_the_file_to_choose_again(client, users, task):
+    client.force_login(users.stc_officer)
+    upload = SimpleUploadedFile("baocao-quy4.docx", docx_bytes("Báo cáo quý IV"))
+    response = act(
+        client, task, "bao-cao", text="Báo cáo dài giữ lại XYZ", paper_date="31/02/2026", files=upload
+    )
+    assert response.status_code == 400
+    warning = section(response.content.decode(), "reselect-files").split("</div>", 1)[0]
+    assert "Tệp đã chọn chưa được lưu (baocao-quy4.docx)" in warning and "hãy chọn lại tệp" in warning
+
+
+def test_a_refused_file_is_not_asked_for_again(client, users, task):
+    client.force_login(users.stc_officer)
+    bad = SimpleUploadedFile("chuong-trinh.exe", b"MZ\x90\x00")
+    response = act(client, task, "bao-cao", text="Báo cáo", files=bad)
+    assert response.status_code == 400
+    assert "reselect-files" not in response.content.decode()
+
+
+def test_a_refused_difficulty_message_names_the_file_to_choose_again(client, users, task):
+    from vic.difficulties import actions as difficulty_actions
+    from vic.difficulties.models import About
+
+    difficulty = difficulty_actions.raise_difficulty(
+        users.stc_officer,
+        subject="Thiếu hướng dẫn",
+        description="Chưa có mẫu biểu",
+        about=About.TASK,
+        task=task,
+    )
+    client.force_login(users.stc_officer)
+    upload = SimpleUploadedFile("bieu-mau.docx", docx_bytes("Biểu mẫu"))
+    response = client.post(
+        reverse("difficulties:act", args=[difficulty.pk, "trao-doi"]),
+        {"trao-doi-text": "", "trao-doi-files": upload},
+    )
+    assert response.status_code == 400
+    assert "Tệp đã chọn chưa được lưu (bieu-mau.docx)" in response.content.decode()

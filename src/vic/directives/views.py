@@ -132,8 +132,11 @@ def register(request):
             "schedule_dated": Schedule.DATED,
             "ask_other_issuer": ask_other_issuer or bool(form.data.get("other_issuer")),
             "ask_not_secret": bool(form.errors.get("not_secret")) or bool(form.data.get("not_secret")),
-            # Browsers never send a chosen file again: say which ones must be chosen anew.
-            "reselect": [f.name for f in request.FILES.getlist("files")] if request.method == "POST" else [],
+            # Browsers never send a chosen file again: say which ones must be chosen anew (not a refused one:
+            # its error beside the field says why).
+            "reselect": [f.name for f in request.FILES.getlist("files")]
+            if request.method == "POST" and not form.errors.get("files")
+            else [],
         },
     )
 

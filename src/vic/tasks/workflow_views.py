@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from vic.core.forms import attach
 from vic.formats import moment
 
 from . import actions
@@ -197,7 +198,7 @@ def task_act(request, pk, slug):
         if form is None:
             messages.error(request, " ".join(error.messages))
             return redirect("tasks:detail", pk=pk)
-        form.add_error(None, error)
+        attach(form, error)  # a refused file beside the files field, the rest on top of the form
         return render_detail(request, task, open_slug=slug, bound=form, status=400)
     if isinstance(result, Submission) and result.state == SubmissionState.AWAITING_HEAD:
         # Not sent yet: say so, or the officer believes the Office has it.
