@@ -306,3 +306,16 @@ def test_a_refused_difficulty_message_names_the_file_to_choose_again(client, use
     )
     assert response.status_code == 400
     assert "Tệp đã chọn chưa được lưu (bieu-mau.docx)" in response.content.decode()
+
+
+# --- A draft shows no overdue hint (review L-1) ---------------------------------------------------------
+
+
+def test_a_draft_past_its_deadline_shows_no_overdue_hint(client, clerk, tree):
+    (draft,) = register_tasks(
+        clerk, tree.stc, directive=DirectiveFactory(issue_date=D("2026-02-02")), deadline=D("2026-02-23")
+    )
+    client.force_login(clerk)
+    text = text_of(html_of(client, reverse("tasks:detail", args=[draft.pk])))
+    assert "Chưa chuyển giao" in text
+    assert "quá hạn" not in text
