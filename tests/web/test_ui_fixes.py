@@ -319,3 +319,20 @@ def test_a_draft_past_its_deadline_shows_no_overdue_hint(client, clerk, tree):
     text = text_of(html_of(client, reverse("tasks:detail", args=[draft.pk])))
     assert "Chưa chuyển giao" in text
     assert "quá hạn" not in text
+
+
+# --- vic serve --help (#17) -----------------------------------------------------------------------------
+
+
+def test_serve_help_describes_host_port_and_workers(capsys):
+    from django.core.management import ManagementUtility
+
+    with pytest.raises(SystemExit):
+        ManagementUtility(["vic", "serve", "--help"]).execute()
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--host HOST Địa chỉ máy chủ lắng nghe (mặc định theo VIC_HOST, không có thì 127.0.0.1)." in out
+    assert "--port PORT Cổng phục vụ (mặc định theo VIC_PORT, không có thì 8000)." in out
+    assert (
+        "--workers WORKERS Số tiến trình gunicorn xử lý yêu cầu (mặc định theo VIC_WORKERS, không có thì 3)."
+        in out
+    )
