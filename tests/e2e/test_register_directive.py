@@ -104,7 +104,8 @@ def test_register_and_deliver_three_tasks(page: Page, province):
     submit(page, "Lưu và chuyển")
 
     expect(page).to_have_url(re.compile(r"/van-ban/\d+/$"))
-    expect(page.get_by_role("alert")).to_contain_text("Đã lưu và chuyển giao 3 nhiệm vụ.")
+    expect(page.get_by_role("alert").first).to_contain_text("Đã lưu và chuyển giao 3 nhiệm vụ.")
+    expect(page.get_by_role("alert").nth(1)).to_contain_text("3 nhiệm vụ chưa có chuyên viên theo dõi")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Công văn 846/UBND-TH")
     rows = page.get_by_test_id("task-table").locator("tbody tr")
     expect(rows).to_have_count(3)

@@ -236,7 +236,7 @@ def test_return_then_reassigned_to_another_unit(page: Page, province, team, task
     login(page, "stc_e2e")
     open_task(page, task)
     form = open_action(page, "Trả lại nhiệm vụ", "tra-lai")
-    form.get_by_label("Nội dung").fill(
+    form.get_by_label("Lý do trả lại").fill(
         "Nội dung thuộc chức năng của Sở Kế hoạch và Đầu tư, đề nghị giao lại."
     )
     send(page, form, "Đã trả lại nhiệm vụ.")
@@ -362,7 +362,7 @@ def test_head_approves_before_progress_counts(page: Page, province, team, tasks)
     form = open_action(page, "Duyệt báo cáo, đề xuất", "duyet")
     expect(form).to_contain_text("số thu quý III")
     form.get_by_label("Duyệt, gửi đi").check()
-    send(page, form, "Đã xử lý báo cáo, đề xuất chờ duyệt.")
+    send(page, form, "Đã duyệt và gửi Văn phòng “Báo cáo tiến độ”.")
 
     expect(status(page)).to_have_text("Đang thực hiện trong hạn")
     report = submissions(page).filter(has_text="số thu quý III")

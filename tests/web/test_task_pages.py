@@ -376,7 +376,7 @@ def test_a_stale_form_shows_the_conflict_keeps_the_input_and_saves_on_second_pos
     html = response.content.decode()
     text = text_of(html)
     assert (
-        f"Nhiệm vụ đã được {users.office_leader} sửa lúc 09:00 02/03/2026, sau khi bạn mở trang. Thay đổi mới "
+        f"Nhiệm vụ đã được {users.office_leader} sửa lúc 02/03/2026 09:00, sau khi bạn mở trang. Thay đổi mới "
         "được hiển thị bên dưới; những gì bạn nhập vẫn còn trên trang — kiểm tra lại rồi bấm Lưu: chỉ các mục "
         "bạn sửa được ghi, thay đổi của người khác ở các mục còn lại được giữ."
     ) in text
@@ -706,8 +706,8 @@ def test_dashboard_unit_table_for_the_clerk(client, clerk, listed):
     client.force_login(clerk)
     html = client.get(reverse("core:home")).content.decode()
     table = text_of(html.split('data-testid="unit-table"')[1].split("</table>")[0])
-    # Units with overdue tasks first; columns: the six statuses, no deadline, total.
-    assert table.index("SKHĐT 0 0 0 1 0 0 0 1") < table.index("STC 0 0 0 0 1 1 0 2")
+    # Units with overdue tasks first, then by total; columns: the six statuses, no deadline, total.
+    assert table.index("STC 0 0 0 0 1 1 0 2") < table.index("SKHĐT 0 0 0 1 0 0 0 1")
     assert "STNMT 1 0 0 0 0 0 0 1" in table
 
 

@@ -1027,7 +1027,7 @@ def test_an_officers_progress_waits_for_the_head_then_takes_effect(
     with clock.at(D("2026-03-04")):
         assert "Đã kiểm đếm 60% diện tích" in pending_sections(client)["to-approve"]
         response = press(client, district_task, "duyet", submission=report.pk, decision="approve", note="")
-        assert success(response) == ["Đã xử lý báo cáo, đề xuất chờ duyệt."]
+        assert success(response) == ["Đã duyệt và gửi Văn phòng “Báo cáo tiến độ”."]
         assert "to-approve" not in pending_sections(client)
 
     report.refresh_from_db()
@@ -1063,7 +1063,7 @@ def test_declining_needs_a_reason_and_the_report_has_no_effect(
         note="Số liệu chưa khớp với biên bản",
     )
 
-    assert success(response) == ["Đã xử lý báo cáo, đề xuất chờ duyệt."]
+    assert success(response) == ["Đã không duyệt “Báo cáo tiến độ”; người soạn được báo lý do."]
     report.refresh_from_db()
     assert (report.state, report.decision_note) == (
         SubmissionState.DECLINED_BY_HEAD,

@@ -53,20 +53,11 @@ def home(request):
             }
             for uid, counts in table.items()
         ),
-        key=lambda r: (-r["overdue"], r["unit"].name),
+        # Most overdue first (SCREENS.md), then the busiest ("Tổng"): a unit with 21 tasks and none overdue
+        # must not give way, by its name, to one whose only tasks have no deadline.
+        key=lambda r: (-r["overdue"], -r["total"], r["unit"].name),
     )
     tiles = [{"status": s, "label": s.label, "count": totals[s], "colour": COLOURS[s]} for s in SIX]
-    chart = {
-        "labels": [r["unit"].label for r in rows[:25]],
-        "datasets": [
-            {
-                "label": str(s.label),
-                "backgroundColor": COLOURS[s],
-                "data": [r["counts"][i] for r in rows[:25]],
-            }
-            for i, s in enumerate(SIX)
-        ],
-    }
     return render(
         request,
         "core/home.html",
@@ -74,7 +65,7 @@ def home(request):
             "tiles": tiles,
             "rows": rows,
             "six": SIX,
-            "chart": chart,
+            "chart": unit_chart(rows),
             "today": today,
             "no_deadline_total": sum(totals[s] for s in NO_DEADLINE),
             "drafts": Task.objects.visible_to(request.user)
@@ -86,6 +77,22 @@ def home(request):
             **_watch_lists(qs, today),
         },
     )
+
+
+CHART_UNITS = 25  # bars of the stacked chart; the table beneath lists every unit
+
+
+def unit_chart(rows: list[dict]) -> dict:
+    """Chart.js data for the stacked bar per unit: the first `CHART_UNITS` of `rows` (already in the
+    table's order) that have a task in one of the six statuses; a unit with none would be an empty bar."""
+    drawn = [r for r in rows if any(r["counts"])][:CHART_UNITS]
+    return {
+        "labels": [r["unit"].label for r in drawn],
+        "datasets": [
+            {"label": str(s.label), "backgroundColor": COLOURS[s], "data": [r["counts"][i] for r in drawn]}
+            for i, s in enumerate(SIX)
+        ],
+    }
 
 
 LISTED = 8  # rows of each watch list; the link beneath opens the whole list

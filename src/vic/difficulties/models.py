@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
 from vic.core.text import search_text
+from vic.formats import moment
 
 from .querysets import DifficultyQuerySet
 
@@ -106,7 +107,7 @@ class DifficultyMessage(models.Model):
         indexes = [models.Index(fields=["difficulty", "at"], name="difficulty_message_at")]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} — {self.at:%d/%m/%Y %H:%M}"
+        return f"{self.get_kind_display()} — {moment(self.at)}"
 
 
 def difficulty_file_path(instance: DifficultyFile, filename: str) -> str:

@@ -49,7 +49,7 @@ class DirectiveForm(UnicodeText, forms.Form):
     signer_name = forms.CharField(label=_("Người ký"), max_length=150, required=False)
     signer_position = forms.CharField(label=_("Chức vụ người ký"), max_length=150, required=False)
     submitting_unit = forms.ModelChoiceField(
-        label=_("Cơ quan trình"), queryset=Unit.objects.assignable(), required=False
+        label=_("Cơ quan trình"), queryset=Unit.objects.submitting(), required=False
     )
     urgency = forms.ChoiceField(label=_("Độ khẩn"), choices=Urgency.choices, initial=Urgency.NORMAL)
     secrecy = forms.ChoiceField(label=_("Độ mật"), choices=Secrecy.choices, initial=Secrecy.NORMAL)

@@ -35,8 +35,17 @@ def default_department(symbol: str) -> Unit | None:
 
 def _units(gazetteer: Gazetteer, text: str, create_external: bool, errors: dict, field: str) -> list[Unit]:
     result = gazetteer.resolve(text)
-    groups = [name for name in result.unresolved if gazetteer.looks_like_group(name)]
-    others = [name for name in result.unresolved if name not in groups]
+    reserved = [name for name in result.unresolved if gazetteer.takes_no_task(name)]
+    groups = [name for name in result.unresolved if name not in reserved and gazetteer.looks_like_group(name)]
+    others = [name for name in result.unresolved if name not in reserved and name not in groups]
+    if reserved:
+        errors.setdefault(field, []).append(
+            _(
+                "“%(names)s” không nhận nhiệm vụ chủ trì, phối hợp: UBND tỉnh, Văn phòng và các phòng của Văn "
+                "phòng giao và theo dõi nhiệm vụ (phòng theo dõi chọn ở ô “Phòng theo dõi”)."
+            )
+            % {"names": "; ".join(reserved)}
+        )
     if groups:
         errors.setdefault(field, []).append(
             _(

@@ -120,6 +120,7 @@ def register(request):
                 )
                 % {"n": n},
             )
+            _warn_unfollowed(request, directive)
             return redirect("directives:detail", pk=directive.pk)
     return render(
         request,
@@ -131,10 +132,28 @@ def register(request):
             "schedule_dated": Schedule.DATED,
             "ask_other_issuer": ask_other_issuer or bool(form.data.get("other_issuer")),
             "ask_not_secret": bool(form.errors.get("not_secret")) or bool(form.data.get("not_secret")),
-            # Browsers never send a chosen file again: say which ones must be chosen anew.
-            "reselect": [f.name for f in request.FILES.getlist("files")] if request.method == "POST" else [],
+            # Browsers never send a chosen file again: say which ones must be chosen anew (not a refused one:
+            # its error beside the field says why).
+            "reselect": [f.name for f in request.FILES.getlist("files")]
+            if request.method == "POST" and not form.errors.get("files")
+            else [],
         },
     )
+
+
+def _warn_unfollowed(request, directive: Directive) -> None:
+    """Not an error (the register page allows it), but who will hear of the units' reports should be known."""
+    unfollowed = directive.tasks.filter(monitoring_officers__isnull=True).count()
+    if unfollowed:
+        messages.warning(
+            request,
+            _(
+                "%(n)d nhiệm vụ chưa có chuyên viên theo dõi: báo cáo, đề xuất của đơn vị sẽ được báo cho chuyên "
+                "viên và trưởng phòng của phòng theo dõi (không có phòng theo dõi thì cho người nhập). Chọn "
+                "chuyên viên ở “Sửa nhiệm vụ”."
+            )
+            % {"n": unfollowed},
+        )
 
 
 def _default_issuer() -> str:

@@ -12,11 +12,11 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vic.core import clock
 from vic.core.text import nfc
+from vic.formats import moment
 from vic.tasks.actions import ConcurrentEdit
 from vic.tasks.limits import check_past_date
 from vic.units.models import Role, User
@@ -112,7 +112,7 @@ def _conflict(report: UnitReport) -> ConcurrentEdit:
         )
         % {
             "who": report.updated_by or "—",
-            "when": timezone.localtime(report.updated_at).strftime("%H:%M %d/%m/%Y"),
+            "when": moment(report.updated_at),
         },
         code="conflict",
     )

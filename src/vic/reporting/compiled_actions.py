@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vic.core import clock
+from vic.formats import moment
 from vic.units.models import Role
 
 from .models import CompiledReport
@@ -42,7 +42,7 @@ def save_narrative(
                 )
                 % {
                     "who": row.updated_by or "",
-                    "at": timezone.localtime(row.updated_at).strftime("%H:%M %d/%m/%Y"),
+                    "at": moment(row.updated_at),
                 },
                 code="conflict",
             )

@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from vic.core import clock
 from vic.core.scoping import UnitScopedQuerySet
 from vic.core.word_templates import WordTemplate
+from vic.units.models import Role
 
-from .periods import PeriodKind, Rule
+from .periods import PeriodKind, Rule, parse
 
 PERIODIC = [(k, v) for k, v in PeriodKind.choices if k != PeriodKind.ADHOC]
 
@@ -83,6 +84,12 @@ class UnitReportQuerySet(UnitScopedQuerySet):
             # What a unit is still writing, or its head has not approved, stays the unit's own (R-6.3).
             return qs.filter(Q(state=ReportState.SUBMITTED) | Q(unit_id=user.unit_id))
         return qs
+
+    def awaiting_approval_of(self, user) -> UnitReportQuerySet:
+        """The reports `user`'s officers sent him as head of their unit: his "Chờ xử lý" lists them."""
+        if not (user and user.is_authenticated and user.is_active and user.role == Role.UNIT_HEAD):
+            return self.none()
+        return self.visible_to(user).filter(unit_id=user.unit_id, state=ReportState.AWAITING_HEAD)
 
     def current(self) -> UnitReportQuerySet:
         """The versions not superseded: per unit and period, the submitted report in force and/or the
@@ -161,6 +168,11 @@ class UnitReport(models.Model):
     @property
     def submitted_on(self):
         return timezone.localdate(self.submitted_at) if self.submitted_at else None
+
+    @property
+    def period_title(self) -> str:
+        """The period as the report names it ("tháng 11 năm 2026")."""
+        return parse(self.kind, self.period).title
 
     @property
     def is_late(self) -> bool:

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vic.core import clock
+from vic.reporting.models import UnitReport
 
 from . import actions
 from .forms import ReasonForm, TaskEditForm, TaskFilterForm
@@ -381,8 +382,12 @@ def pending(request):
         Q(state=SubmissionState.AWAITING_HEAD)
         | Q(state=SubmissionState.SUBMITTED, kind__in=list(DECIDING_ACT))
     )[:PENDING_LIMIT]
+    # The unit's periodic report waits on its head here too: it is his to approve and send.
+    reports = UnitReport.objects.awaiting_approval_of(user).select_related("unit", "updated_by", "created_by")
     return render(
-        request, "tasks/pending.html", {"to_decide": to_decide, "to_approve": to_approve, "mine": mine}
+        request,
+        "tasks/pending.html",
+        {"to_decide": to_decide, "to_approve": to_approve, "mine": mine, "reports": reports[:PENDING_LIMIT]},
     )
 
 

@@ -25,6 +25,16 @@ class SubmissionForm(UnicodeText, forms.Form):
     files = MultipleFileField(label=_("Tệp đính kèm"), required=False)
 
 
+class ReturnForm(SubmissionForm):
+    """A unit returns a task it should not have been given: its text is the reason (R-5.3)."""
+
+    text = forms.CharField(
+        label=_("Lý do trả lại"),
+        help_text=_("Vì sao nhiệm vụ không thuộc chức năng của đơn vị; đơn vị nào nên chủ trì (nếu biết)."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class NoteForm(UnicodeText, forms.Form):
     note = forms.CharField(label=_("Ý kiến"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 

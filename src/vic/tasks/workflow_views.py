@@ -12,9 +12,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+
+from vic.core.forms import attach
+from vic.formats import moment
 
 from . import actions
 from .models import Submission, SubmissionKind, SubmissionState, Task, TaskCoordination, TaskPart
@@ -28,6 +30,7 @@ from .workflow_forms import (
     ReasonForm,
     ReportPartForm,
     ResolveReturnForm,
+    ReturnForm,
     SubmissionForm,
     UrgeForm,
 )
@@ -67,6 +70,16 @@ def _report_part(user, task, data):
     return actions.report_part(user, part, data["text"], done=data["done"])
 
 
+def _approved(submission: Submission) -> str:
+    """Where the head's decision sent it: a coordinator's note goes to the lead unit, the rest to the Office."""
+    kind = submission.get_kind_display()
+    if submission.state == SubmissionState.DECLINED_BY_HEAD:
+        return _("Đã không duyệt “%(kind)s”; người soạn được báo lý do.") % {"kind": kind}
+    if submission.kind == SubmissionKind.CONTRIBUTION:
+        return _("Đã duyệt và gửi đơn vị chủ trì “%(kind)s”.") % {"kind": kind}
+    return _("Đã duyệt và gửi Văn phòng “%(kind)s”.") % {"kind": kind}
+
+
 @dataclass(frozen=True)
 class Step:
     act: str
@@ -88,7 +101,7 @@ STEPS: dict[str, Step] = {
         _submit(SubmissionKind.COMPLETION),
         _("Đã gửi đề xuất hoàn thành."),
     ),
-    "tra-lai": Step(Act.RETURN, SubmissionForm, _submit(SubmissionKind.RETURN), _("Đã trả lại nhiệm vụ.")),
+    "tra-lai": Step(Act.RETURN, ReturnForm, _submit(SubmissionKind.RETURN), _("Đã trả lại nhiệm vụ.")),
     "de-xuat-gia-han": Step(
         Act.PROPOSE_EXTENSION, SubmissionForm, _submit(SubmissionKind.EXTENSION), _("Đã gửi đề xuất gia hạn.")
     ),
@@ -101,7 +114,7 @@ STEPS: dict[str, Step] = {
         _submit(SubmissionKind.CONTRIBUTION),
         _("Đã gửi ý kiến, kết quả phối hợp cho đơn vị chủ trì."),
     ),
-    "duyet": Step(Act.APPROVE, ApproveForm, _approve, _("Đã xử lý báo cáo, đề xuất chờ duyệt.")),
+    "duyet": Step(Act.APPROVE, ApproveForm, _approve, lambda submission, d: _approved(submission)),
     "xac-nhan-hoan-thanh": Step(
         Act.CONFIRM_COMPLETION,
         ConfirmForm,
@@ -185,7 +198,7 @@ def task_act(request, pk, slug):
         if form is None:
             messages.error(request, " ".join(error.messages))
             return redirect("tasks:detail", pk=pk)
-        form.add_error(None, error)
+        attach(form, error)  # a refused file beside the files field, the rest on top of the form
         return render_detail(request, task, open_slug=slug, bound=form, status=400)
     if isinstance(result, Submission) and result.state == SubmissionState.AWAITING_HEAD:
         # Not sent yet: say so, or the officer believes the Office has it (R-6.3).
@@ -216,7 +229,7 @@ def _moved_since(task: Task, seen) -> str | None:
     ) % {
         "who": last.actor or _("hệ thống"),
         "what": str(last.get_kind_display()).lower(),
-        "when": timezone.localtime(last.at).strftime("%H:%M %d/%m/%Y"),
+        "when": moment(last.at),
     }
 
 

@@ -8,7 +8,7 @@ from auditlog.registry import auditlog
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from vic.core.text import fold
@@ -27,9 +27,10 @@ class UnitKind(models.TextChoices):
     EXTERNAL = "external", _("Cơ quan khác (ngoài tỉnh)")
 
 
-# Kinds whose units receive tasks from the Committee (the Office's own departments monitor them).
+# Kinds whose units receive tasks from the Committee, in the order pickers list them: the province's
+# departments and bodies first, sub-units and bodies outside the province last. Not the Committee, its
+# Office or the Office's departments: they assign and follow tasks, and nobody there reports as a unit.
 ASSIGNABLE_KINDS = [
-    UnitKind.OFFICE,
     UnitKind.DEPARTMENT,
     UnitKind.CENTRAL_AGENCY,
     UnitKind.MASS_ORGANISATION,
@@ -38,6 +39,8 @@ ASSIGNABLE_KINDS = [
     UnitKind.SUB_UNIT,
     UnitKind.EXTERNAL,
 ]
+# The Office receives documents it drafted for the Committee: it may still be a document's "Cơ quan trình".
+SUBMITTING_KINDS = [UnitKind.OFFICE, *ASSIGNABLE_KINDS]
 
 
 class UnitQuerySet(models.QuerySet):
@@ -47,7 +50,19 @@ class UnitQuerySet(models.QuerySet):
         )
 
     def assignable(self) -> UnitQuerySet:
-        return self.filter(kind__in=ASSIGNABLE_KINDS)
+        return self.filter(kind__in=ASSIGNABLE_KINDS).in_picker_order()
+
+    def submitting(self) -> UnitQuerySet:
+        return self.filter(kind__in=SUBMITTING_KINDS).in_picker_order()
+
+    def in_picker_order(self) -> UnitQuerySet:
+        """By kind, then the administrator's order: a sub-unit created later (order 0) must not come first."""
+        rank = Case(
+            *(When(kind=kind, then=Value(i)) for i, kind in enumerate(SUBMITTING_KINDS)),
+            default=Value(len(SUBMITTING_KINDS)),
+            output_field=models.IntegerField(),
+        )
+        return self.order_by(rank, "order", "name")
 
     def search(self, text: str) -> UnitQuerySet:
         return self.filter(search_text__contains=fold(text)) if text.strip() else self

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from vic.core import clock
 from vic.core.text import canon
 
-from .models import Unit, UnitGroupPhrase, UnitKind
+from .models import ASSIGNABLE_KINDS, Unit, UnitGroupPhrase, UnitKind
 
 
 @dataclass
@@ -37,6 +37,12 @@ class Gazetteer:
         for unit in self.units:
             for name in unit.names():
                 self.by_name.setdefault(canon(name), unit)
+        # The Committee, its Office and the Office's departments: known names that take no task (a clerk
+        # typing one is told so, and no unit outside the tree is made of it).
+        self.not_assignable: dict[str, Unit] = {}
+        for unit in Unit.objects.valid_on(day).exclude(kind__in=ASSIGNABLE_KINDS):
+            for name in unit.names():
+                self.not_assignable.setdefault(canon(name), unit)
         phrases = [(canon(p.phrase), p.kind_list()) for p in UnitGroupPhrase.objects.all()]
         self.phrases = sorted(phrases, key=lambda p: -len(p[0]))
         # What may follow a group phrase and still mean the whole group: "… tỉnh", "… Cà Mau", "… liên quan".
@@ -125,6 +131,10 @@ class Gazetteer:
             else:
                 result.add(found)
         return result
+
+    def takes_no_task(self, text: str) -> Unit | None:
+        """The unit of the tree `text` names when it is one that is never given a task (the Office…)."""
+        return self.not_assignable.get(canon(text))
 
     def looks_like_group(self, text: str) -> bool:
         """ "Các …" or a known group phrase inside: a set of units, never one unit outside the tree."""

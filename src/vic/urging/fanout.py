@@ -11,7 +11,7 @@ from vic.tasks.models import EventKind, TaskEvent
 from vic.units.models import Role, User
 
 from .models import Audience
-from .notify import notify
+from .notify import excerpt, notify
 from .services import recipients
 
 ACTOR_UNIT_HEAD = "actor_unit_head"  # a submission waits for the head of the sender's unit
@@ -42,6 +42,29 @@ WHO = {
 }
 
 
+def monitors(task) -> list[User]:
+    """Who in the Office follows `task`: its named officers; when none is named (the register page allows
+    it), its monitoring department's officers and head; when it has no department either, whoever
+    registered it, or else the Office's clerks. A unit's proposal always reaches someone in the Office."""
+    named = [u for u in task.monitoring_officers.all() if u.is_active]
+    if named:
+        return named
+    active = User.objects.filter(is_active=True)
+    if task.monitoring_department_id:
+        department = list(
+            active.filter(
+                unit_id=task.monitoring_department_id,
+                role__in=(Role.MONITORING_OFFICER, Role.OFFICE_DEPARTMENT_HEAD),
+            )
+        )
+        if department:
+            return department
+    registrar = task.registered_by
+    if registrar and registrar.is_active and registrar.sees_province:
+        return [registrar]
+    return list(active.filter(role=Role.OFFICE_CLERK))
+
+
 def audience(event: TaskEvent, code: str) -> list[User]:
     task, actor = event.task, event.actor
     active = User.objects.filter(is_active=True)
@@ -50,6 +73,8 @@ def audience(event: TaskEvent, code: str) -> list[User]:
     if code == ASSIGNING_LEADER:
         leader = task.assigning_leader
         return [leader.user] if leader and leader.user_id and leader.user.is_active else []
+    if code == MONITORS:
+        return monitors(task)
     return recipients(task, code)
 
 
@@ -64,9 +89,13 @@ def tell(event: TaskEvent, also=()) -> None:
     text = _("%(what)s — nhiệm vụ #%(id)s “%(content)s” (%(who)s)") % {
         "what": EventKind(event.kind).label,
         "id": event.task_id,
-        "content": event.task.content[:150],
+        "content": excerpt(event.task.content, 150),
         "who": event.actor or _("hệ thống"),
     }
-    if event.note:
-        text += ": " + event.note[:200]
-    notify(people.values(), text, task=event.task, subject=str(EventKind(event.kind).label))
+    subject = str(EventKind(event.kind).label)
+    with_note = text + ": " + excerpt(event.note, 200) if event.note else text
+    office = [u for u in people.values() if u.sees_province]
+    units = [u for u in people.values() if not u.sees_province]
+    # The Office's own notes (its late delivery) are not the unit's business: units get the bare text.
+    notify(office, with_note, task=event.task, subject=subject)
+    notify(units, text if event.office_only_note else with_note, task=event.task, subject=subject)

@@ -35,6 +35,17 @@ def notify(
     return made
 
 
+def excerpt(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters and "…", cut after a whole word (Django's Truncator.chars cuts
+    inside one: "…về Sở Kế hoạch v")."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head else text[:limit]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
 def queue_email(subject: str, body: str, to: list[str], attachments: list | None = None) -> None:
     """Queued on commit; the job retries a failing mail server (urging/jobs.py)."""
     from .jobs import send_email

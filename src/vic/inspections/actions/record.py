@@ -7,12 +7,12 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vic.core import clock
 from vic.core.text import nfc
 from vic.core.uploads import check_upload, remove_stored, store_upload
+from vic.formats import moment
 from vic.tasks.actions import ConcurrentEdit, journal
 from vic.tasks.models import EventKind, Task
 
@@ -163,7 +163,7 @@ def _conflict(inspection: Inspection) -> ConcurrentEdit:
         )
         % {
             "who": inspection.updated_by,
-            "when": timezone.localtime(inspection.updated_at).strftime("%H:%M %d/%m/%Y"),
+            "when": moment(inspection.updated_at),
         },
         code="conflict",
     )

@@ -7,10 +7,10 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vic.core import clock
+from vic.formats import moment
 
 from .. import derived
 from ..limits import check_deadline, check_past_date
@@ -57,7 +57,7 @@ def _conflict(task_pk: int) -> ConcurrentEdit:
         )
         % {
             "who": last.actor if last and last.actor else _("người khác"),
-            "when": timezone.localtime(last.at).strftime("%H:%M %d/%m/%Y") if last else "",
+            "when": moment(last.at) if last else "",
         },
         code="conflict",
     )

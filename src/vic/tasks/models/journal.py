@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
+from vic.formats import moment
 
 from .task import Task
 
@@ -46,6 +47,11 @@ class EventKind(models.TextChoices):
     URGING_NOTICE = "urging_notice", _("Văn phòng gửi văn bản đôn đốc")
 
 
+# Kinds whose note is the Office's own business: the late delivery (R-5.1) measures the Office, and a unit
+# reading "Chuyển muộn so với hạn …" in its bell or journal would take it as its own lateness.
+OFFICE_ONLY_NOTES = {EventKind.DELIVERED}
+
+
 class TaskEventQuerySet(models.QuerySet):
     """The journal is append-only, in bulk too."""
 
@@ -74,7 +80,7 @@ class TaskEvent(models.Model):
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} — {self.at:%d/%m/%Y %H:%M}"
+        return f"{self.get_kind_display()} — {moment(self.at)}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -83,3 +89,13 @@ class TaskEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("Nhật ký không được xóa."))
+
+    @property
+    def office_only_note(self) -> bool:
+        return self.kind in OFFICE_ONLY_NOTES
+
+    def note_for(self, user) -> str:
+        """The note as `user` may read it: the Office reads every note, a unit not the Office's own."""
+        if self.office_only_note and not (user and user.sees_province):
+            return ""
+        return self.note

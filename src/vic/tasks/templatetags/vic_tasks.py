@@ -31,9 +31,13 @@ def status_badge(task, status_value=None):
 @register.simple_tag
 def deadline_hint(task):
     """ "còn 3 ngày" / "quá hạn 12 ngày" next to a deadline; "sắp đến hạn" within N working days."""
-    if task.effective_deadline is None or task.withdrawn_on or task.returned_on:
-        return ""  # a returned task waits on the Office, not on its deadline
+    if task.effective_deadline is None:
+        return ""
     today = clock.today()
+    status = status_of_task(task, today)
+    if status in (Status.DRAFT, Status.WITHDRAWN, Status.RETURNED):
+        # An undelivered draft runs no clock for the unit; a returned task waits on the Office.
+        return ""
     late = days_overdue(facts_of(task), today)  # the one definition reports use
     if late:
         text = ngettext("quá hạn %(n)d ngày", "quá hạn %(n)d ngày", late) % {"n": late}
@@ -42,11 +46,16 @@ def deadline_hint(task):
         return ""
     days = (task.effective_deadline - today).days
     text = _("hạn hôm nay") if days == 0 else ngettext("còn %(n)d ngày", "còn %(n)d ngày", days) % {"n": days}
-    if is_due_soon(status_of_task(task, today), task.effective_deadline, today):
+    if is_due_soon(status, task.effective_deadline, today):
         return format_html(
             '<span class="badge due-soon">{}</span> <span class="small">{}</span>', _("Sắp đến hạn"), text
         )
     return format_html('<span class="small text-muted">{}</span>', text)
+
+
+@register.filter
+def note_for(event, user) -> str:
+    return event.note_for(user)
 
 
 @register.filter

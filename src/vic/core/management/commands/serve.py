@@ -23,9 +23,23 @@ class Command(VicCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--host", default=os.environ.get("VIC_HOST", "127.0.0.1"))
-        parser.add_argument("--port", type=int, default=int(os.environ.get("VIC_PORT", "8000")))
-        parser.add_argument("--workers", type=int, default=int(os.environ.get("VIC_WORKERS", "3")))
+        parser.add_argument(
+            "--host",
+            default=os.environ.get("VIC_HOST", "127.0.0.1"),
+            help=_("Địa chỉ máy chủ lắng nghe (mặc định theo VIC_HOST, không có thì 127.0.0.1)."),
+        )
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=int(os.environ.get("VIC_PORT", "8000")),
+            help=_("Cổng phục vụ (mặc định theo VIC_PORT, không có thì 8000)."),
+        )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("VIC_WORKERS", "3")),
+            help=_("Số tiến trình gunicorn xử lý yêu cầu (mặc định theo VIC_WORKERS, không có thì 3)."),
+        )
         parser.add_argument(
             "--no-jobs",
             action="store_true",
