@@ -1040,6 +1040,10 @@ def test_an_officers_progress_waits_for_the_head_then_takes_effect(
     assert district_task.started_on == D("2026-03-03")  # the day of the unit's report
     assert district_task.status(D("2026-03-04")) == Status.IN_PROGRESS_WITHIN
     assert kinds(district_task)[-3:] == [EventKind.SUBMITTED, EventKind.APPROVED, EventKind.PROGRESS]
+    # The report's line names who wrote it, and who let it go out.
+    *_, approved, progress = district_task.events.order_by("at", "id")
+    assert (approved.actor, progress.actor) == (district_head, users.district_officer)
+    assert progress.note.endswith(f"duyệt: {district_head}")
 
 
 def test_declining_needs_a_reason_and_the_report_has_no_effect(

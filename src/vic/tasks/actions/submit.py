@@ -206,7 +206,10 @@ def _take_effect(user, submission: Submission) -> None:
         note += "\n" + _("Thời hạn đề xuất: %(day)s") % {
             "day": submission.proposed_deadline.strftime("%d/%m/%Y")
         }
-    journal(task, _EVENT_FOR_KIND[kind], user, note=note)
+    if submission.approved_by_id and submission.approved_by_id != submission.author_id:
+        # The journal names who wrote it; the head who let it go out is named beside (report-user #15).
+        note += "\n" + _("duyệt: %(head)s") % {"head": submission.approved_by}
+    journal(task, _EVENT_FOR_KIND[kind], submission.author, note=note)
 
 
 def approve_submission(user, submission: Submission, *, approve: bool, note: str = "") -> Submission:
