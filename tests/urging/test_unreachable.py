@@ -65,3 +65,14 @@ def test_a_unit_with_a_head_is_escalated_to_him_only(users, tree, overdue):
     head = UserFactory(role=Role.UNIT_HEAD, unit=tree.stc)
     due = [d for d in services.due_on(D("2026-03-02")) if d.task == overdue[0]]
     assert [(d.recipient, d.unreachable) for d in due] == [(head, None)]
+
+
+def test_a_reminder_for_the_followers_of_a_task_nobody_is_named_on_reaches_its_department(clerk, users, tree):
+    """The same followers as the task's notifications (fanout.monitors): the department's officers."""
+    ReminderRule.objects.all().delete()
+    ReminderRule.objects.create(name="Đúng hạn", timing="on_day", working_days=0, audiences="monitors")
+    (task,) = register_tasks(clerk, tree.stc, directive=DirectiveFactory(issue_date=D("2026-01-05")),
+                             deadline=D("2026-02-23"), monitoring_department=tree.th, deliver_on=D("2026-01-06"))  # fmt: skip
+    assert [(d.task, d.recipient) for d in services.due_on(D("2026-02-23"))] == [
+        (task, users.monitoring_officer)
+    ]

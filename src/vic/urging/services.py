@@ -127,7 +127,17 @@ def recipients(task: Task, audience: str, cache: dict | None = None) -> list[Use
         active = User.objects.filter(is_active=True)
         return list(active.filter(unit__in=task.coordinating_units.all(), role=Role.UNIT_OFFICER))
     if audience == Audience.MONITORS:
-        return [u for u in task.monitoring_officers.all() if u.is_active]
+        from .fanout import monitors  # fanout imports this module
+
+        named = [u for u in task.monitoring_officers.all() if u.is_active]
+        if named or cache is None:
+            return named or monitors(task)
+        # Nobody named: the same followers the task's notifications reach (fanout.monitors), asked once
+        # per department and registrar in a scan.
+        key = ("followers", task.monitoring_department_id, task.registered_by_id)
+        if key not in cache:
+            cache[key] = monitors(task)
+        return cache[key]
     raise ValueError(audience)
 
 
@@ -145,12 +155,12 @@ UNIT_AUDIENCES = (Audience.LEAD_UNIT, Audience.UNIT_HEAD)
 
 
 def office_instead(task: Task | None, cache: dict) -> list[User]:
-    """Who hears of a reminder its unit has nobody to receive: the officers following the task, else the
-    Office's registrars (who create the unit's accounts)."""
-    people = recipients(task, Audience.MONITORS, cache) if task is not None else []
-    if not people:
-        people = cache.setdefault((None, Audience.REGISTRARS), unit_audience(None, Audience.REGISTRARS))
-    return people
+    """Who hears of a reminder its unit has nobody to receive: those following the task (fanout.monitors:
+    named officers, else its department's, else who registered it, else the clerks); for a unit's report,
+    the Office's registrars (who create the unit's accounts)."""
+    if task is not None:
+        return recipients(task, Audience.MONITORS, cache)
+    return cache.setdefault((None, Audience.REGISTRARS), unit_audience(None, Audience.REGISTRARS))
 
 
 def due_on(today: datetime.date) -> list[Due]:
