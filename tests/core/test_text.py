@@ -20,3 +20,14 @@ from vic.core.text import nfc
 )
 def test_control_characters_are_dropped_and_line_breaks_kept(typed, stored):
     assert nfc(typed) == stored
+
+
+@pytest.mark.parametrize(
+    "char", ["\u200b", "\u200c", "\u200d", "\ufeff", "\u200e", "\u202b", "\u2067", "\u00ad"]
+)
+def test_identities_and_searches_ignore_invisible_characters(char):
+    from vic.core.text import fold, search_terms, visible
+
+    assert fold(f"CT{char}-UBND{char}") == fold("CT-UBND") == "ct-ubnd"
+    assert search_terms(f"chuyển{char} đổi") == search_terms("chuyển đổi")
+    assert visible(f"{char}846{char}") == "846"

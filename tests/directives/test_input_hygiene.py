@@ -37,3 +37,83 @@ def test_a_null_character_is_still_refused(page):
     assert response.status_code == 200
     assert "Không được chứa ký tự rỗng (null)." in errors_of(response)
     assert not Task.objects.exists()
+
+
+# Pasted from web pages and PDFs along with a symbol; none of them shows on screen.
+INVISIBLE = {
+    "zero-width space": "\u200b",
+    "zero-width non-joiner": "\u200c",
+    "zero-width joiner": "\u200d",
+    "byte order mark": "\ufeff",
+    "left-to-right mark": "\u200e",
+    "right-to-left mark": "\u200f",
+    "left-to-right embedding": "\u202a",
+    "right-to-left embedding": "\u202b",
+    "pop directional formatting": "\u202c",
+    "left-to-right override": "\u202d",
+    "right-to-left override": "\u202e",
+    "left-to-right isolate": "\u2066",
+    "right-to-left isolate": "\u2067",
+    "first strong isolate": "\u2068",
+    "pop directional isolate": "\u2069",
+    "soft hyphen": "\u00ad",
+}
+
+
+def test_an_invisible_character_does_not_make_a_registered_directive_new(page):
+    from vic.directives.models import Directive
+
+    assert page.post(number="77", symbol="CT-UBND").status_code == 302
+    existing = Directive.objects.get()
+    refused = (
+        f"Văn bản số 77/CT-UBND ngày 21/01/2026 của Ủy ban nhân dân tỉnh Lai Châu đã được nhập ngày "
+        f"02/03/2026 (mã #{existing.pk}). Mở văn bản đã có thay vì nhập lại."
+    )
+    for name, char in INVISIBLE.items():
+        for typed in (
+            {"number": "77", "symbol": f"CT-UBND{char}"},
+            {"number": "77", "symbol": f"{char}CT{char}-UBND"},
+            {"number": f"{char}77", "symbol": "CT-UBND"},
+            {"number": "77", "symbol": "CT-UBND", "issuer": f"Ủy ban nhân dân{char} tỉnh Lai Châu"},
+        ):
+            response = page.post(**typed)
+            assert response.status_code == 200, (name, typed)
+            assert refused in errors_of(response), (name, typed)
+    assert Directive.objects.count() == 1
+
+
+def test_a_document_is_stored_without_the_invisible_characters_typed_with_it(page):
+    from vic.directives.models import Directive
+
+    typed = {
+        "number": "\u200e78",
+        "symbol": "\ufeffCT\u00ad-UBND\u200b",
+        "issuer": "UBND tỉnh\u202c Lai Châu",
+    }
+    assert page.post(**typed).status_code == 302
+    stored = Directive.objects.get()
+    assert (stored.number, stored.symbol, stored.issuer) == ("78", "CT-UBND", "UBND tỉnh Lai Châu")
+
+
+def test_documents_registered_twice_with_an_invisible_character_keep_apart_once_cleaned(clerk, tree):
+    """The migration of the keys: the copy loses its invisible character and takes a key of its own."""
+    import importlib
+
+    from django.apps import apps
+    from tests.factories import DirectiveFactory
+
+    from vic.directives.models import Directive
+
+    migration = importlib.import_module("vic.directives.migrations.0005_identity_without_invisible")
+    first = DirectiveFactory(number="77", symbol="CT-UBND")
+    copy = DirectiveFactory(number="177", symbol="CT-UBND\u200b")
+    other = DirectiveFactory(number="78", symbol="\ufeffCT-UBND")
+    # As the old folding left them: the invisible character inside the key.
+    Directive.objects.filter(pk=copy.pk).update(number="77", symbol_key="ct-ubnd\u200b")
+    Directive.objects.filter(pk=other.pk).update(symbol_key="\ufeffct-ubnd")
+
+    migration.rekey(apps, None)
+
+    keys = dict(Directive.objects.values_list("pk", "symbol_key"))
+    assert keys == {first.pk: "ct-ubnd", copy.pk: f"ct-ubnd#{copy.pk}", other.pk: "ct-ubnd"}
+    assert set(Directive.objects.values_list("symbol", flat=True)) == {"CT-UBND"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .text import legacy_font, nfc
+from .text import legacy_font, nfc, visible
 
 LEGACY_FONT = _(
     "Chữ có vẻ được gõ bằng phông cũ (TCVN3/ABC hoặc VNI) nên sai dấu, ví dụ “Së Tµi chÝnh”. Hãy chuyển "
@@ -17,13 +17,18 @@ LEGACY_FONT = _(
 class UnicodeText:
     """A form mixin, the one place typed text is cleaned: stored as `text.nfc` gives it (no control
     characters pasted from Word), and text typed in an old 8-bit Vietnamese font is refused next to its field,
-    with how to convert it, instead of being stored where search and unit names will never match it."""
+    with how to convert it, instead of being stored where search and unit names will never match it.
+    `IDENTIFIERS`: the fields that also lose invisible characters (core.text.visible)."""
+
+    IDENTIFIERS: tuple[str, ...] = ()
 
     def clean(self):
         data = super().clean()
         for name, value in list(data.items()):
             if not isinstance(value, str):
                 continue
+            if name in self.IDENTIFIERS:
+                value = visible(value)  # first: a soft hyphen here was pasted along, not TCVN3's "ư"
             if legacy_font(value):
                 self.add_error(name, LEGACY_FONT)
             else:

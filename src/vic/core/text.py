@@ -36,14 +36,21 @@ _DASHES = str.maketrans(
 
 
 def fold(text: str | None) -> str:
-    """Lower-case, strip Vietnamese diacritics (đ → d), full-width forms to plain ones (１２３ → 123), dashes
-    to "-", and collapse white space: how identities and searches compare texts."""
+    """Lower-case, strip Vietnamese diacritics (đ → d) and invisible characters, full-width forms to plain
+    ones (１２３ → 123), dashes to "-", and collapse white space: how identities and searches compare texts."""
     if not text:
         return ""
     text = unicodedata.normalize("NFKC", text).translate(_LOOKALIKES).translate(_DASHES)
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) not in ("Mn", "Cf"))
     return _SPACES.sub(" ", stripped).strip().lower()
+
+
+def visible(text: str) -> str:
+    """Without the invisible format characters (zero-width space and joiners, BOM, direction marks and
+    embeddings, soft hyphen…) that web pages and PDFs paste along: in a document's number, symbol or issuer
+    they made a registered document look new."""
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
 # Control characters pasted from Word or a terminal (\v is Word's manual line break, \f its page break): no
