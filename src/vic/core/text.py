@@ -88,12 +88,14 @@ def legacy_font(text: str | None) -> bool:
     return False
 
 
-# Inside a reference ("2019/QĐ-UBND", "Sở KH&ĐT") the parts are words of their own to a search.
-_JOINERS = re.compile(r"[/\-&+]")
+# Punctuation separates words for a search: the parts of a reference ("2019/QĐ-UBND", "Sở KH&ĐT") are words of
+# their own, and so is a word right after a quotation mark (“Mỗi xã một sản phẩm”, "Chuyển đổi số", «…»).
+_PUNCTUATION = [c for c in range(0x10000) if unicodedata.category(chr(c)).startswith("P")]
+_SEPARATORS = dict.fromkeys([*_PUNCTUATION, ord("+")], " ")
 
 
 def _words(text: str) -> str:
-    return _SPACES.sub(" ", _JOINERS.sub(" ", canon(text, strip_verbs=False))).strip()
+    return _SPACES.sub(" ", canon(text, strip_verbs=False).translate(_SEPARATORS)).strip()
 
 
 def search_text(parts) -> str:
