@@ -117,3 +117,17 @@ def test_documents_registered_twice_with_an_invisible_character_keep_apart_once_
     keys = dict(Directive.objects.values_list("pk", "symbol_key"))
     assert keys == {first.pk: "ct-ubnd", copy.pk: f"ct-ubnd#{copy.pk}", other.pk: "ct-ubnd"}
     assert set(Directive.objects.values_list("symbol", flat=True)) == {"CT-UBND"}
+
+
+def test_text_read_with_the_wrong_code_page_is_refused_with_how_to_convert_it(page):
+    from tests.core.test_encodings import as_windows_1252, cp1258
+
+    abstract = as_windows_1252(cp1258("Về việc triển khai nhiệm vụ năm 2026"))
+    content = as_windows_1252("Việc đẩy nhanh giải ngân".encode())
+    response = page.post([{**ROW, "content": content}], abstract=abstract)
+    assert response.status_code == 200
+    errors = errors_of(response)
+    assert "Chữ có vẻ bị đọc sai bảng mã (tệp Windows-1258 mở như Windows-1252)" in errors
+    assert "nguồn Vietnamese locale CP 1258, đích Unicode" in errors
+    assert "Chữ có vẻ bị đọc sai bảng mã (tệp UTF-8 mở như Windows-1252)" in errors
+    assert not Task.objects.exists()
