@@ -191,6 +191,11 @@ VIC_UPLOAD_MAX_BYTES = env_int("VIC_UPLOAD_MAX_MB", 50) * 1024 * 1024
 VIC_UPLOAD_EXTENSIONS = env_list(
     "VIC_UPLOAD_EXTENSIONS", ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jpg", "jpeg", "png"]
 )
+# A zipped office file (.docx, .xlsx, .odt, .ods) is read only if its members unpack to at most this
+# (core/uploads.py): a "zip bomb" of a few MB would otherwise take a worker's memory and minutes.
+VIC_UNPACKED_MAX_BYTES = (
+    env_int("VIC_UNPACKED_MAX_MB", min(10 * env_int("VIC_UPLOAD_MAX_MB", 50), 200)) * 1024 * 1024
+)
 # A whole request (several files): refused before its body is read (core/middleware.py).
 VIC_REQUEST_MAX_BYTES = env_int("VIC_REQUEST_MAX_MB", 4 * env_int("VIC_UPLOAD_MAX_MB", 50)) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

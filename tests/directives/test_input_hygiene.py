@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from tests.web.conftest import TODAY
-from tests.web.test_register_page import ROW, RegisterPage, errors_of
+from tests.web.test_register_page import ROW, RegisterPage, errors_of, nothing_saved
 
 from vic.core import clock
 from vic.tasks.models import Task
@@ -131,3 +131,15 @@ def test_text_read_with_the_wrong_code_page_is_refused_with_how_to_convert_it(pa
     assert "nguồn Vietnamese locale CP 1258, đích Unicode" in errors
     assert "Chữ có vẻ bị đọc sai bảng mã (tệp UTF-8 mở như Windows-1252)" in errors
     assert not Task.objects.exists()
+
+
+def test_a_zip_bomb_attached_to_a_directive_is_refused_and_the_page_kept(page, media_root):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from tests.core.test_uploads import MB, padded
+    from tests.factories import docx_bytes
+
+    bomb = padded(docx_bytes("CHỈ THỊ"), "word/media/image1.png", 30 * MB)
+    response = page.post(files=[SimpleUploadedFile("chi-thi.docx", bomb)])
+    assert response.status_code == 200
+    assert "Tệp “chi-thi.docx” khi giải nén ra tới 30," in errors_of(response)
+    nothing_saved(media_root)

@@ -24,6 +24,21 @@ _ZIP_MEMBERS = {
 TEXT_LIMIT = 200_000  # characters read from a document: the heading and first pages are what matter here
 
 
+def unpacked_size(file, ext: str) -> int:
+    """What the members of a zipped office file add up to once unpacked, as its central directory declares
+    them: nothing is unpacked (and zipfile never inflates a member past its declared size). 0 for a file of
+    another format or one that is no zip at all."""
+    if ext not in _ZIP_MEMBERS:
+        return 0
+    try:
+        with zipfile.ZipFile(file) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return 0
+    finally:
+        file.seek(0)
+
+
 def is_whole(file, ext: str) -> bool:
     """Whether a zipped office file opens and its members are intact, and a PDF is not cut short. `file`: a
     seekable binary file (an upload), left at its start."""
