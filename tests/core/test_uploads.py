@@ -78,3 +78,62 @@ def test_ordinary_office_files_pass():
 def test_the_default_cap_is_ten_uploads_or_200_mb_whichever_is_smaller(settings):
     assert settings.VIC_UPLOAD_MAX_BYTES == 50 * MB
     assert settings.VIC_UNPACKED_MAX_BYTES == 200 * MB
+
+
+def without(office: bytes, member: str, *, replaced_by: bytes | None = None) -> bytes:
+    """A real office file with one member left out, or its content replaced."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(office)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in source.infolist():
+            if info.filename != member:
+                zf.writestr(info, source.read(info))
+            elif replaced_by is not None:
+                zf.writestr(info, replaced_by)
+    return out.getvalue()
+
+
+def only(member: str, content: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr(member, content)
+    return out.getvalue()
+
+
+DOCX, XLSX = docx_bytes("Báo cáo tiến độ"), xlsx_bytes(["Đơn vị", "Số liệu"])
+# A real PDF (one empty page); junk between the markers does not open in any reader.
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n0000000101 00000 n \n"
+    b"trailer<</Size 4/Root 1 0 R>>\nstartxref\n164\n%%EOF\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("khong-content-types.docx", without(DOCX, "[Content_Types].xml")),
+        ("than-hong.docx", without(DOCX, "word/document.xml", replaced_by=b"not xml <<<")),
+        ("chi-mot-phan.docx", only("word/document.xml", b"not xml <<<")),  # the testers' junk2.docx
+        ("content-types-hong.docx", without(DOCX, "[Content_Types].xml", replaced_by=b"<Types")),
+        ("khong-content-types.xlsx", without(XLSX, "[Content_Types].xml")),
+        ("so-lieu-hong.xlsx", without(XLSX, "xl/workbook.xml", replaced_by=b"<workbook><sheets>")),
+        ("gia.pdf", b"%PDF-1.4\njunk junk\n%%EOF\n"),
+        ("khong-xref.pdf", PDF.replace(b"startxref\n164\n", b"")),
+    ],
+)
+def test_a_broken_office_file_or_pdf_is_refused_by_name(name, content):
+    with pytest.raises(ValidationError) as error:
+        check_upload(SimpleUploadedFile(name, content))
+    ext = name.rsplit(".", 1)[1]
+    assert error.value.messages == [
+        f"Nội dung tệp “{name}” không đúng định dạng .{ext} (tệp hỏng hoặc bị đổi tên)."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"), [("bao-cao.docx", DOCX), ("so-lieu.xlsx", XLSX), ("cv.pdf", PDF)]
+)
+def test_whole_files_pass(name, content):
+    assert check_upload(SimpleUploadedFile(name, content))

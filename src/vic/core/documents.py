@@ -21,6 +21,8 @@ _ZIP_MEMBERS = {
     "odt": "content.xml",
     "ods": "content.xml",
 }
+# Word and Excel open no package without its content types (Open Packaging Conventions).
+_CONTENT_TYPES = {"docx": "[Content_Types].xml", "xlsx": "[Content_Types].xml"}
 TEXT_LIMIT = 200_000  # characters read from a document: the heading and first pages are what matter here
 
 
@@ -40,22 +42,69 @@ def unpacked_size(file, ext: str) -> int:
 
 
 def is_whole(file, ext: str) -> bool:
-    """Whether a zipped office file opens and its members are intact, and a PDF is not cut short. `file`: a
-    seekable binary file (an upload), left at its start."""
+    """Whether a zipped office file opens, its members are intact and its main parts are XML, and a PDF is
+    not cut short and opens. `file`: a seekable binary file (an upload), left at its start. Run after the
+    unpacked size was checked (uploads.check_upload)."""
     try:
         if ext in _ZIP_MEMBERS:
             try:
                 with zipfile.ZipFile(file) as archive:
-                    return _ZIP_MEMBERS[ext] in archive.namelist() and archive.testzip() is None
+                    parts = [_ZIP_MEMBERS[ext], *([_CONTENT_TYPES[ext]] if ext in _CONTENT_TYPES else [])]
+                    names = set(archive.namelist())
+                    return (
+                        all(part in names for part in parts)
+                        and archive.testzip() is None
+                        and all(_well_formed(archive.open(part)) for part in parts)
+                    )
             except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
                 return False
         if ext == "pdf":
             file.seek(0, io.SEEK_END)
             file.seek(max(0, file.tell() - 2048))
-            return b"%%EOF" in file.read()  # a truncated download or a broken copy has no end marker
+            # A truncated download or a broken copy has no end marker; junk between the markers does not open.
+            return b"%%EOF" in file.read() and _pdf_opens(file)
         return True
     finally:
         file.seek(0)
+
+
+def _xml_events(stream, events=("end",)):
+    """Parse events of an XML part, streamed: no entity expanded, nothing fetched, each finished element
+    dropped, so a part of any size costs little memory."""
+    from lxml import etree
+
+    for event, element in etree.iterparse(
+        stream, events=events, resolve_entities=False, no_network=True, load_dtd=False
+    ):
+        yield event, element
+        if event == "end":
+            element.clear(keep_tail=True)
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+
+
+def _well_formed(stream) -> bool:
+    from lxml import etree
+
+    try:
+        for _ in _xml_events(stream):
+            pass
+    except etree.XMLSyntaxError:
+        return False
+    return True
+
+
+def _pdf_opens(file) -> bool:
+    from pypdf import PdfReader
+
+    file.seek(0)
+    try:
+        reader = PdfReader(file, strict=False)
+        if not reader.is_encrypted:  # a password-protected PDF is whole; its pages open with the password
+            len(reader.pages)
+    except Exception:  # pypdf raises many kinds of errors on a broken file; each means it does not open
+        return False
+    return True
 
 
 def text_of(file, ext: str) -> str:
