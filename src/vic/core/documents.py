@@ -108,7 +108,8 @@ def _pdf_opens(file) -> bool:
 
 
 def text_of(file, ext: str) -> str:
-    """The text of a .docx or .pdf (other formats: ""); never raises on a document it cannot read."""
+    """The text of a .docx or .pdf (other formats: ""), up to TEXT_LIMIT characters; never raises on a
+    document it cannot read."""
     try:
         if ext == "docx":
             return _docx_text(file)[:TEXT_LIMIT]
@@ -121,16 +122,51 @@ def text_of(file, ext: str) -> str:
     return ""
 
 
-def _docx_text(file) -> str:
-    from docx import Document
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_BREAKS = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n"}
+# Headers and footers first (a stamp is printed there, and they are short), then the body.
+_DOCX_PART = re.compile(r"word/(header|footer)\d*\.xml")
 
-    doc = Document(file)
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        parts += [cell.text for row in table.rows for cell in row.cells]
-    for section in doc.sections:
-        parts += [p.text for p in section.header.paragraphs]
+
+def _docx_text(file) -> str:
+    """Every paragraph a reader sees: headers and footers of every kind (first page, even pages), the body
+    with its tables and text boxes (where a "MẬT" stamp box is usually placed)."""
+    parts: list[str] = []
+    size = 0
+    with zipfile.ZipFile(file) as archive:
+        names = [n for n in archive.namelist() if _DOCX_PART.fullmatch(n)] + [_ZIP_MEMBERS["docx"]]
+        for name in names:
+            for paragraph in _paragraphs(archive.open(name)):
+                parts.append(paragraph)
+                size += len(paragraph) + 1
+                if size > TEXT_LIMIT:
+                    return "\n".join(parts)
     return "\n".join(parts)
+
+
+def _paragraphs(stream):
+    """The text of each paragraph (w:p) of a WordprocessingML part, once: a text box's paragraphs
+    (w:txbxContent) are paragraphs of their own, not glued to the one that anchors them, and the VML copy
+    Word keeps of a text box for old readers (mc:Fallback) is skipped."""
+    reading: list[list[str]] = []  # the paragraphs open around the current element, innermost last
+    fallback = 0
+    for event, element in _xml_events(stream, ("start", "end")):
+        tag = element.tag
+        if tag == _FALLBACK:
+            fallback += 1 if event == "start" else -1
+        elif fallback:
+            continue
+        elif tag == _W + "p":
+            if event == "start":
+                reading.append([])
+            else:
+                yield "".join(reading.pop())
+        elif event == "end" and reading:
+            if tag == _W + "t":
+                reading[-1].append(element.text or "")
+            elif tag in _BREAKS:
+                reading[-1].append(_BREAKS[tag])
 
 
 def _pdf_text(file, pages: int = 3) -> str:
@@ -140,9 +176,13 @@ def _pdf_text(file, pages: int = 3) -> str:
     return "\n".join((page.extract_text() or "") for page in reader.pages[:pages])
 
 
-# The confidentiality marks of Decree 30/2020 as a stamp writes them: capitals, a word of their own (not the
-# "bảo mật" of ordinary text, not "BẢO MẬT" in a heading).
-_SECRECY = re.compile(r"(?<![^\W\d_])(?<!BẢO )(TUYỆT MẬT|TỐI MẬT|MẬT)(?![^\W\d_])(?! KHẨU)")
+# The confidentiality marks of Decree 30/2020 as a stamp writes them: capitals, a word of their own — not the
+# "bảo mật" of ordinary text, nor the words a heading in capitals makes with it ("BẢO MẬT", "BẢO VỆ BÍ MẬT
+# NHÀ NƯỚC", "MẬT KHẨU", "MẬT ĐỘ DÂN SỐ", "PHỐI HỢP MẬT THIẾT", "MẬT MÃ", "MẬT ONG"): a unit's report on
+# them would be refused (decisions/0011).
+_SECRECY = re.compile(
+    r"(?<![^\W\d_])(?<!BẢO )(?<!BÍ )(TUYỆT MẬT|TỐI MẬT|MẬT)(?![^\W\d_])(?! (?:KHẨU|ĐỘ|THIẾT|MÃ|ONG)(?![^\W\d_]))"
+)
 
 
 def secrecy_mark(text: str) -> str | None:

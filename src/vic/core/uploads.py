@@ -104,6 +104,27 @@ def secrecy_of(upload) -> str | None:
     return secrecy_mark(text_of(upload, PurePath(upload.name).suffix.lower().lstrip(".")))
 
 
+def check_attachments(uploads) -> list[tuple]:
+    """The files a user attaches to a submission, a difficulty or an inspection, each with its SHA-256 once
+    checked (`check_upload`). One printed with a confidentiality mark is refused outright: secret documents
+    never enter the system (R-4), and only the registration of a directive, where the Office's clerk judges
+    the document, may go on after a check (decisions/0011)."""
+    checked = [(upload, check_upload(upload)) for upload in uploads]
+    for upload, _sha256 in checked:
+        if mark := secrecy_of(upload):
+            raise ValidationError(
+                _(
+                    "Tệp “%(name)s” có dấu “%(mark)s”. Hệ thống không lưu văn bản mật (Điều 4 Quy chế): văn "
+                    "bản mật gửi theo quy định về bảo vệ bí mật nhà nước, không đính kèm vào đây. Nếu chữ "
+                    "“%(mark)s” trong tệp không phải độ mật của tệp (ví dụ tên một văn bản khác được trích "
+                    "dẫn), hãy sửa chữ đó trong tệp (ví dụ viết thường “Mật”) rồi chọn lại tệp và gửi."
+                ),
+                params={"name": PurePath(upload.name).name, "mark": mark},
+                code="file_secret",
+            )
+    return checked
+
+
 def store_upload(record, upload, sha256: str | None = None):
     """Fill a file record (DirectiveFile, TaskFile…) from a checked upload, write the file, save the row."""
     record.sha256 = sha256 or check_upload(upload)

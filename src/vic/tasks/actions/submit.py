@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from vic.core import clock
-from vic.core.uploads import check_upload, remove_stored, store_upload
+from vic.core.uploads import check_attachments, remove_stored, store_upload
 from vic.units.models import Role
 
 from ..limits import check_deadline, check_past_date
@@ -121,7 +121,7 @@ def submit(
     check_past_date(paper_date, _("Ngày văn bản báo cáo"), "paper_date", earliest=task.directive.issue_date)
     if kind == SubmissionKind.EXTENSION:
         check_deadline(proposed_deadline, task.directive.issue_date, "proposed_deadline")
-    checked = [(upload, check_upload(upload)) for upload in uploads]
+    checked = check_attachments(uploads)
     written: list[TaskFile] = []
     try:
         submission = _submit(user, task, kind, text, explanation, day, paper_number, paper_date,
