@@ -143,3 +143,10 @@ def test_a_zip_bomb_attached_to_a_directive_is_refused_and_the_page_kept(page, m
     assert response.status_code == 200
     assert "Tệp “chi-thi.docx” khi giải nén ra tới 30," in errors_of(response)
     nothing_saved(media_root)
+
+
+def test_a_deadline_typed_with_a_three_digit_year_is_refused_with_four_digits(page):
+    response = page.post([{**ROW, "deadline": "01/01/0099"}])
+    assert response.status_code == 200
+    assert "Thời hạn 01/01/0099 trước ngày ban hành văn bản (21/01/2026)." in errors_of(response)
+    nothing_saved()
