@@ -191,9 +191,16 @@ VIC_UPLOAD_MAX_BYTES = env_int("VIC_UPLOAD_MAX_MB", 50) * 1024 * 1024
 VIC_UPLOAD_EXTENSIONS = env_list(
     "VIC_UPLOAD_EXTENSIONS", ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jpg", "jpeg", "png"]
 )
+# A zipped office file (.docx, .xlsx, .odt, .ods) is read only if its members unpack to at most this
+# (core/uploads.py): a "zip bomb" of a few MB would otherwise take a worker's memory and minutes.
+VIC_UNPACKED_MAX_BYTES = (
+    env_int("VIC_UNPACKED_MAX_MB", min(10 * env_int("VIC_UPLOAD_MAX_MB", 50), 200)) * 1024 * 1024
+)
 # A whole request (several files): refused before its body is read (core/middleware.py).
 VIC_REQUEST_MAX_BYTES = env_int("VIC_REQUEST_MAX_MB", 4 * env_int("VIC_UPLOAD_MAX_MB", 50)) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Files in one request (Django's default, 100): the page checks it before sending, the 400 page names it.
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("VIC_UPLOAD_MAX_FILES", 100)
 # The register page holds up to 300 task rows of ~15 fields each (Django's default of 1,000 fields refused
 # a directive of 70 rows).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 6000

@@ -12,6 +12,8 @@ admin.site.site_header = _("VIC — Quản trị hệ thống")
 admin.site.site_title = "VIC"
 admin.site.index_title = _("Danh mục và quản trị")
 
+handler400 = "vic.core.errors.bad_request"
+
 urlpatterns = [
     path("dang-nhap/", LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),

@@ -361,10 +361,21 @@ def test_a_file_one_byte_over_the_limit_does_not_read_as_equal_to_it(clerk, tree
     assert err.value.messages == ["Tệp “ho-so.pdf” dung lượng 1,1 MB, vượt giới hạn 1,0 MB."]
 
 
+def padded_pdf(size: int) -> bytes:
+    """PDF grown to `size` bytes by a comment before its cross-reference table, which then starts later: a
+    reader finds the table from the offset written just before the end marker."""
+    head, tail = PDF.split(b"xref\n", 1)
+    pad = size - len(PDF) - 2
+    while True:
+        moved = tail.replace(b"startxref\n164\n", b"startxref\n%d\n" % (164 + pad + 2))
+        out = head + b"%" + b"0" * pad + b"\n" + b"xref\n" + moved
+        if len(out) == size:
+            return out
+        pad -= len(out) - size
+
+
 def test_upload_at_the_limit_is_accepted(clerk, tree):
-    # A real PDF's end marker is at its end: the padding goes into a comment before it.
-    body = PDF[: -len(b"%%EOF\n")]
-    exact = pdf("ho-so.pdf", body + b"%" + b"0" * (1024 * 1024 - len(PDF) - 2) + b"\n%%EOF\n")
+    exact = pdf("ho-so.pdf", padded_pdf(1024 * 1024))
     with override_settings(VIC_UPLOAD_MAX_BYTES=1024 * 1024):
         directive = register_directive(clerk, cv846(), uploads=[exact])
     assert directive.files.get().size == 1024 * 1024

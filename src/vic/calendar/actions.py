@@ -7,6 +7,8 @@ import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from vic.formats import dmy
+
 from . import services
 from .models import DayOverride
 
@@ -28,7 +30,7 @@ def save_override(user, override: DayOverride) -> int:
         override.full_clean()
         override.save()
         what = _("Lịch làm việc: %(day)s — %(kind)s (%(reason)s)") % {
-            "day": override.day.strftime("%d/%m/%Y"),
+            "day": dmy(override.day),
             "kind": override.get_kind_display(),
             "reason": override.reason,
         }
@@ -42,7 +44,7 @@ def delete_override(user, override: DayOverride) -> int:
     with transaction.atomic():
         day = override.day
         what = _("Lịch làm việc: bỏ %(kind)s ngày %(day)s") % {
-            "day": day.strftime("%d/%m/%Y"),
+            "day": dmy(day),
             "kind": override.get_kind_display(),
         }
         override.delete()

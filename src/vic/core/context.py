@@ -19,5 +19,6 @@ def frame(request: HttpRequest) -> dict:
         "upload_max_bytes": settings.VIC_UPLOAD_MAX_BYTES,
         "request_max_bytes": settings.VIC_REQUEST_MAX_BYTES,
         "request_limit_mb": settings.VIC_REQUEST_MAX_BYTES // (1024 * 1024),
+        "upload_max_files": settings.DATA_UPLOAD_MAX_NUMBER_FILES,
         "upload_extensions": ", ".join(settings.VIC_UPLOAD_EXTENSIONS),
     }

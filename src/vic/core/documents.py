@@ -21,30 +21,95 @@ _ZIP_MEMBERS = {
     "odt": "content.xml",
     "ods": "content.xml",
 }
+# Word and Excel open no package without its content types (Open Packaging Conventions).
+_CONTENT_TYPES = {"docx": "[Content_Types].xml", "xlsx": "[Content_Types].xml"}
 TEXT_LIMIT = 200_000  # characters read from a document: the heading and first pages are what matter here
 
 
+def unpacked_size(file, ext: str) -> int:
+    """What the members of a zipped office file add up to once unpacked, as its central directory declares
+    them: nothing is unpacked (and zipfile never inflates a member past its declared size). 0 for a file of
+    another format or one that is no zip at all."""
+    if ext not in _ZIP_MEMBERS:
+        return 0
+    try:
+        with zipfile.ZipFile(file) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return 0
+    finally:
+        file.seek(0)
+
+
 def is_whole(file, ext: str) -> bool:
-    """Whether a zipped office file opens and its members are intact, and a PDF is not cut short. `file`: a
-    seekable binary file (an upload), left at its start."""
+    """Whether a zipped office file opens, its members are intact and its main parts are XML, and a PDF is
+    not cut short and opens. `file`: a seekable binary file (an upload), left at its start. Run after the
+    unpacked size was checked (uploads.check_upload)."""
     try:
         if ext in _ZIP_MEMBERS:
             try:
                 with zipfile.ZipFile(file) as archive:
-                    return _ZIP_MEMBERS[ext] in archive.namelist() and archive.testzip() is None
+                    parts = [_ZIP_MEMBERS[ext], *([_CONTENT_TYPES[ext]] if ext in _CONTENT_TYPES else [])]
+                    names = set(archive.namelist())
+                    return (
+                        all(part in names for part in parts)
+                        and archive.testzip() is None
+                        and all(_well_formed(archive.open(part)) for part in parts)
+                    )
             except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
                 return False
         if ext == "pdf":
             file.seek(0, io.SEEK_END)
             file.seek(max(0, file.tell() - 2048))
-            return b"%%EOF" in file.read()  # a truncated download or a broken copy has no end marker
+            # A truncated download or a broken copy has no end marker; junk between the markers does not open.
+            return b"%%EOF" in file.read() and _pdf_opens(file)
         return True
     finally:
         file.seek(0)
 
 
+def _xml_events(stream, events=("end",)):
+    """Parse events of an XML part, streamed: no entity expanded, nothing fetched, each finished element
+    dropped, so a part of any size costs little memory."""
+    from lxml import etree
+
+    for event, element in etree.iterparse(
+        stream, events=events, resolve_entities=False, no_network=True, load_dtd=False
+    ):
+        yield event, element
+        if event == "end":
+            element.clear(keep_tail=True)
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+
+
+def _well_formed(stream) -> bool:
+    from lxml import etree
+
+    try:
+        for _ in _xml_events(stream):
+            pass
+    except etree.XMLSyntaxError:
+        return False
+    return True
+
+
+def _pdf_opens(file) -> bool:
+    from pypdf import PdfReader
+
+    file.seek(0)
+    try:
+        reader = PdfReader(file, strict=False)
+        if not reader.is_encrypted:  # a password-protected PDF is whole; its pages open with the password
+            len(reader.pages)
+    except Exception:  # pypdf raises many kinds of errors on a broken file; each means it does not open
+        return False
+    return True
+
+
 def text_of(file, ext: str) -> str:
-    """The text of a .docx or .pdf (other formats: ""); never raises on a document it cannot read."""
+    """The text of a .docx or .pdf (other formats: ""), up to TEXT_LIMIT characters; never raises on a
+    document it cannot read."""
     try:
         if ext == "docx":
             return _docx_text(file)[:TEXT_LIMIT]
@@ -57,16 +122,51 @@ def text_of(file, ext: str) -> str:
     return ""
 
 
-def _docx_text(file) -> str:
-    from docx import Document
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_BREAKS = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n"}
+# Headers and footers first (a stamp is printed there, and they are short), then the body.
+_DOCX_PART = re.compile(r"word/(header|footer)\d*\.xml")
 
-    doc = Document(file)
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        parts += [cell.text for row in table.rows for cell in row.cells]
-    for section in doc.sections:
-        parts += [p.text for p in section.header.paragraphs]
+
+def _docx_text(file) -> str:
+    """Every paragraph a reader sees: headers and footers of every kind (first page, even pages), the body
+    with its tables and text boxes (where a "MẬT" stamp box is usually placed)."""
+    parts: list[str] = []
+    size = 0
+    with zipfile.ZipFile(file) as archive:
+        names = [n for n in archive.namelist() if _DOCX_PART.fullmatch(n)] + [_ZIP_MEMBERS["docx"]]
+        for name in names:
+            for paragraph in _paragraphs(archive.open(name)):
+                parts.append(paragraph)
+                size += len(paragraph) + 1
+                if size > TEXT_LIMIT:
+                    return "\n".join(parts)
     return "\n".join(parts)
+
+
+def _paragraphs(stream):
+    """The text of each paragraph (w:p) of a WordprocessingML part, once: a text box's paragraphs
+    (w:txbxContent) are paragraphs of their own, not glued to the one that anchors them, and the VML copy
+    Word keeps of a text box for old readers (mc:Fallback) is skipped."""
+    reading: list[list[str]] = []  # the paragraphs open around the current element, innermost last
+    fallback = 0
+    for event, element in _xml_events(stream, ("start", "end")):
+        tag = element.tag
+        if tag == _FALLBACK:
+            fallback += 1 if event == "start" else -1
+        elif fallback:
+            continue
+        elif tag == _W + "p":
+            if event == "start":
+                reading.append([])
+            else:
+                yield "".join(reading.pop())
+        elif event == "end" and reading:
+            if tag == _W + "t":
+                reading[-1].append(element.text or "")
+            elif tag in _BREAKS:
+                reading[-1].append(_BREAKS[tag])
 
 
 def _pdf_text(file, pages: int = 3) -> str:
@@ -76,9 +176,13 @@ def _pdf_text(file, pages: int = 3) -> str:
     return "\n".join((page.extract_text() or "") for page in reader.pages[:pages])
 
 
-# The confidentiality marks of Decree 30/2020 as a stamp writes them: capitals, a word of their own (not the
-# "bảo mật" of ordinary text, not "BẢO MẬT" in a heading).
-_SECRECY = re.compile(r"(?<![^\W\d_])(?<!BẢO )(TUYỆT MẬT|TỐI MẬT|MẬT)(?![^\W\d_])(?! KHẨU)")
+# The confidentiality marks of Decree 30/2020 as a stamp writes them: capitals, a word of their own — not the
+# "bảo mật" of ordinary text, nor the words a heading in capitals makes with it ("BẢO MẬT", "BẢO VỆ BÍ MẬT
+# NHÀ NƯỚC", "MẬT KHẨU", "MẬT ĐỘ DÂN SỐ", "PHỐI HỢP MẬT THIẾT", "MẬT MÃ", "MẬT ONG"): a unit's report on
+# them would be refused (decisions/0011).
+_SECRECY = re.compile(
+    r"(?<![^\W\d_])(?<!BẢO )(?<!BÍ )(TUYỆT MẬT|TỐI MẬT|MẬT)(?![^\W\d_])(?! (?:KHẨU|ĐỘ|THIẾT|MÃ|ONG)(?![^\W\d_]))"
+)
 
 
 def secrecy_mark(text: str) -> str | None:

@@ -6,26 +6,47 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .text import legacy_font, nfc
+from .encodings import legacy_encoding
+from .text import nfc, visible
 
 LEGACY_FONT = _(
     "Chữ có vẻ được gõ bằng phông cũ (TCVN3/ABC hoặc VNI) nên sai dấu, ví dụ “Së Tµi chÝnh”. Hãy chuyển "
     "sang Unicode (Unikey: Công cụ → Chuyển mã, đích Unicode) rồi dán lại."
 )
+# A file saved in one code page and opened in another: the text is whole, only read with the wrong table.
+LEGACY_ENCODING = {
+    "font": LEGACY_FONT,
+    "cp1258": _(
+        "Chữ có vẻ bị đọc sai bảng mã (tệp Windows-1258 mở như Windows-1252) nên sai dấu, ví dụ “VêÌ viêòc” "
+        "thay cho “Về việc”. Hãy mở lại tệp gốc với bảng mã Windows-1258 (tiếng Việt), hoặc chuyển sang "
+        "Unicode (Unikey: Công cụ → Chuyển mã, nguồn Vietnamese locale CP 1258, đích Unicode) rồi dán lại."
+    ),
+    "utf-8": _(
+        "Chữ có vẻ bị đọc sai bảng mã (tệp UTF-8 mở như Windows-1252) nên sai dấu, ví dụ “Viá»‡c” thay cho "
+        "“Việc”. Hãy mở lại tệp gốc với bảng mã UTF-8 (Unicode), hoặc chuyển sang Unicode (Unikey: Công cụ → "
+        "Chuyển mã, nguồn UTF-8 Literal, đích Unicode) rồi dán lại."
+    ),
+}
 
 
 class UnicodeText:
     """A form mixin, the one place typed text is cleaned: stored as `text.nfc` gives it (no control
-    characters pasted from Word), and text typed in an old 8-bit Vietnamese font is refused next to its field,
-    with how to convert it, instead of being stored where search and unit names will never match it."""
+    characters pasted from Word), and text typed in an old 8-bit Vietnamese font or read with the wrong code
+    page is refused next to its field, with how to convert it, instead of being stored where search and unit
+    names will never match it.
+    `IDENTIFIERS`: the fields that also lose invisible characters (core.text.visible)."""
+
+    IDENTIFIERS: tuple[str, ...] = ()
 
     def clean(self):
         data = super().clean()
         for name, value in list(data.items()):
             if not isinstance(value, str):
                 continue
-            if legacy_font(value):
-                self.add_error(name, LEGACY_FONT)
+            if name in self.IDENTIFIERS:
+                value = visible(value)  # first: a soft hyphen here was pasted along, not TCVN3's "ư"
+            if garbled := legacy_encoding(value):
+                self.add_error(name, LEGACY_ENCODING[garbled])
             else:
                 data[name] = nfc(value)
         return data

@@ -29,21 +29,28 @@ def canon(text: str, *, strip_verbs: bool = True) -> str:
 
 
 # Old-font converters put the Latin ETH (Ð, ð) where Đ, đ belong; Word types en and em dashes in symbols.
-_LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ"})
+LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ"})
 _DASHES = str.maketrans(
     {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"}
 )
 
 
 def fold(text: str | None) -> str:
-    """Lower-case, strip Vietnamese diacritics (đ → d), full-width forms to plain ones (１２３ → 123), dashes
-    to "-", and collapse white space: how identities and searches compare texts."""
+    """Lower-case, strip Vietnamese diacritics (đ → d) and invisible characters, full-width forms to plain
+    ones (１２３ → 123), dashes to "-", and collapse white space: how identities and searches compare texts."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text).translate(_LOOKALIKES).translate(_DASHES)
+    text = unicodedata.normalize("NFKC", text).translate(LOOKALIKES).translate(_DASHES)
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) not in ("Mn", "Cf"))
     return _SPACES.sub(" ", stripped).strip().lower()
+
+
+def visible(text: str) -> str:
+    """Without the invisible format characters (zero-width space and joiners, BOM, direction marks and
+    embeddings, soft hyphen…) that web pages and PDFs paste along: in a document's number, symbol or issuer
+    they made a registered document look new."""
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
 # Control characters pasted from Word or a terminal (\v is Word's manual line break, \f its page break): no
@@ -55,38 +62,17 @@ _CONTROLS |= {0x0B: "\n", 0x0C: "\n"}
 def nfc(text: str | None) -> str:
     """How typed text is stored: canonical composed form (documents arrive in NFD from some Word versions
     and old fonts, and with Ð for Đ from old-font converters), without control characters."""
-    return unicodedata.normalize("NFC", text or "").translate(_LOOKALIKES).translate(_CONTROLS).strip()
+    return unicodedata.normalize("NFC", text or "").translate(LOOKALIKES).translate(_CONTROLS).strip()
 
 
-# Latin-1 letters that Vietnamese in Unicode uses; any other Latin-1 character inside a word is the mark of
-# text typed in an old 8-bit font (TCVN3 "Së Tµi chÝnh", VNI "Veà vieäc") and pasted as Unicode.
-_VIETNAMESE_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
-# Signs a Unicode text may put next to a letter (30°C, m², ½ tháng): old-font letters only between letters.
-_SIGNS = set("°±²³¹¼½¾×÷µ")
-
-
-def legacy_font(text: str | None) -> bool:
-    """Whether `text` looks typed in TCVN3 (ABC) or VNI rather than Unicode."""
-    text = (text or "").translate(_LOOKALIKES)
-    for i, ch in enumerate(text):
-        if "\u00a1" <= ch <= "\u00ff" and ch not in _VIETNAMESE_LATIN1:
-            before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            if (
-                (before.isalpha() and after.isalpha())
-                if ch in _SIGNS
-                else (before.isalpha() or after.isalpha())
-            ):
-                return True
-    return False
-
-
-# Inside a reference ("2019/QĐ-UBND", "Sở KH&ĐT") the parts are words of their own to a search.
-_JOINERS = re.compile(r"[/\-&+]")
+# Punctuation separates words for a search: the parts of a reference ("2019/QĐ-UBND", "Sở KH&ĐT") are words of
+# their own, and so is a word right after a quotation mark (“Mỗi xã một sản phẩm”, "Chuyển đổi số", «…»).
+_PUNCTUATION = [c for c in range(0x10000) if unicodedata.category(chr(c)).startswith("P")]
+_SEPARATORS = dict.fromkeys([*_PUNCTUATION, ord("+")], " ")
 
 
 def _words(text: str) -> str:
-    return _SPACES.sub(" ", _JOINERS.sub(" ", canon(text, strip_verbs=False))).strip()
+    return _SPACES.sub(" ", canon(text, strip_verbs=False).translate(_SEPARATORS)).strip()
 
 
 def search_text(parts) -> str:

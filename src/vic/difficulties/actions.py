@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from vic.core import clock
 from vic.core.text import nfc
-from vic.core.uploads import check_upload, remove_stored, store_upload
+from vic.core.uploads import check_attachments, remove_stored, store_upload
 from vic.tasks.actions import journal
 from vic.tasks.models import EventKind, Task
 
@@ -61,10 +61,6 @@ def _post(user, difficulty: Difficulty, kind: str, text: str, files) -> Difficul
     return message
 
 
-def _checked(uploads) -> list:
-    return [(upload, check_upload(upload)) for upload in uploads]
-
-
 def _remove_written(difficulty_pk: int | None, before: set[int]) -> None:
     remove_stored(DifficultyFile.objects.filter(difficulty_id=difficulty_pk).exclude(pk__in=before))
 
@@ -93,7 +89,7 @@ def raise_difficulty(
     if errors:
         raise ValidationError(errors)
     description = _text(description, "description", _("Chưa nhập nội dung khó khăn, vướng mắc."))
-    files = _checked(uploads)
+    files = check_attachments(uploads)
     now = clock.now()
     difficulty = Difficulty(
         unit=user.unit,
@@ -153,7 +149,7 @@ def answer(user, difficulty: Difficulty, text: str, uploads=()) -> DifficultyMes
     if not may_answer(user, difficulty):
         raise PermissionDenied(_("Chỉ Văn phòng được trả lời khó khăn, vướng mắc."))
     text = _text(text, "text", _("Chưa nhập nội dung trả lời."))
-    files = _checked(uploads)
+    files = check_attachments(uploads)
 
     def work(locked: Difficulty) -> DifficultyMessage:
         if locked.state == State.CLOSED:
@@ -177,7 +173,7 @@ def follow_up(user, difficulty: Difficulty, text: str, uploads=()) -> Difficulty
     if not may_follow_up(user, difficulty):
         raise PermissionDenied(_("Chỉ đơn vị đã báo cáo được trao đổi thêm, mở lại khó khăn, vướng mắc."))
     text = _text(text, "text", _("Chưa nhập nội dung trao đổi thêm."))
-    files = _checked(uploads)
+    files = check_attachments(uploads)
 
     def work(locked: Difficulty) -> DifficultyMessage:
         kind = MessageKind.FOLLOW_UP if locked.state == State.OPEN else MessageKind.REOPENED

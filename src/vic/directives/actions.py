@@ -7,13 +7,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vic.core.text import nfc
+from vic.core.text import nfc, visible
 from vic.core.uploads import check_upload, remove_stored, secrecy_of, store_upload
 from vic.tasks.actions import create_tasks, deliver_tasks
 from vic.tasks.actions.register import validate_spec
 from vic.tasks.specs import TaskSpec
 
-from .models import Directive, DirectiveFile, Secrecy, normal_number
+from .models import IDENTITY_FIELDS, Directive, DirectiveFile, Secrecy, normal_number
 
 TEXT_FIELDS = ["number", "symbol", "issuer", "abstract", "signer_name", "signer_position", "text", "notes"]
 
@@ -146,7 +146,7 @@ def register_directive(
     refuse_secret(fields.get("secrecy", Secrecy.NORMAL))
     for name in TEXT_FIELDS:
         if name in fields and isinstance(fields[name], str):
-            fields[name] = nfc(fields[name])
+            fields[name] = visible(nfc(fields[name])) if name in IDENTITY_FIELDS else nfc(fields[name])
     fields["symbol"] = fields.get("symbol", "").upper().replace(" ", "")
     # "04711", "４７１１" and "4711" are the same document number.
     number = normal_number(fields.get("number", ""))

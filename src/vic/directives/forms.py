@@ -12,7 +12,7 @@ from vic.tasks.limits import EARLIEST
 from vic.tasks.models import DeadlineKind, Frequency, Schedule
 from vic.units.models import Leader, Unit
 
-from .models import DirectiveKind, Secrecy, Urgency, normal_number
+from .models import IDENTITY_FIELDS, DirectiveKind, Secrecy, Urgency, normal_number
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -32,6 +32,8 @@ class MultipleFileField(forms.FileField):
 
 
 class DirectiveForm(UnicodeText, forms.Form):
+    IDENTIFIERS = IDENTITY_FIELDS
+
     kind = forms.ModelChoiceField(label=_("Loại văn bản"), queryset=DirectiveKind.objects.filter(active=True))
     number = forms.CharField(
         label=_("Số"), max_length=20, required=False, help_text=_("Để trống nếu văn bản không có số.")

@@ -62,6 +62,9 @@ class DirectiveQuerySet(models.QuerySet):
         return qs
 
 
+# What a clerk types of a document's identity: stored without invisible characters (core.text.visible).
+IDENTITY_FIELDS = ("number", "symbol", "issuer")
+
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 

@@ -18,6 +18,8 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from vic.formats import dmy
+
 
 class PeriodKind(models.TextChoices):
     MONTHLY = "monthly", _("Báo cáo tháng")
@@ -129,8 +131,8 @@ class Period:
         if self.kind == PeriodKind.YEARLY:
             return gettext("năm %(y)d") % {"y": self.year}
         return gettext("từ ngày %(a)s đến ngày %(b)s") % {
-            "a": self.adhoc_start.strftime("%d/%m/%Y"),
-            "b": self.adhoc_end.strftime("%d/%m/%Y"),
+            "a": dmy(self.adhoc_start),
+            "b": dmy(self.adhoc_end),
         }
 
 

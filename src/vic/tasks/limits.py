@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from vic.core import clock
+from vic.formats import dmy
 
 from . import derived
 
@@ -20,7 +21,7 @@ EARLIEST = datetime.date(1990, 1, 1)  # older documents are typing slips, not ta
 
 
 def _d(day: datetime.date) -> str:
-    return day.strftime("%d/%m/%Y")
+    return dmy(day)
 
 
 def deadline_problem(day: datetime.date, issued: datetime.date | None) -> str | None:

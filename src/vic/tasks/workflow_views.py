@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from vic.core.forms import attach
-from vic.formats import moment
+from vic.formats import dmy, moment
 
 from . import actions
 from .models import Submission, SubmissionKind, SubmissionState, Task, TaskCoordination, TaskPart
@@ -140,7 +140,7 @@ STEPS: dict[str, Step] = {
             u, t, approve=d["decision"] == "approve", note=d["note"], new_deadline=d["new_deadline"]
         ),
         lambda task, d: (
-            _("Đã đồng ý gia hạn; thời hạn mới %(day)s.") % {"day": task.deadline.strftime("%d/%m/%Y")}
+            _("Đã đồng ý gia hạn; thời hạn mới %(day)s.") % {"day": dmy(task.deadline)}
             if d["decision"] == "approve"
             else _("Đã không đồng ý gia hạn; thời hạn giữ nguyên.")
         ),

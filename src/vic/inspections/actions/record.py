@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from vic.core import clock
 from vic.core.text import nfc
-from vic.core.uploads import check_upload, remove_stored, store_upload
+from vic.core.uploads import check_attachments, remove_stored, store_upload
 from vic.formats import moment
 from vic.tasks.actions import ConcurrentEdit, journal
 from vic.tasks.models import EventKind, Task
@@ -137,7 +137,7 @@ def record_inspection(user, fields: dict, *, units, tasks=(), members=(), upload
     units = list(units)
     _validate(inspection, units)
     checked = _checkable(user, tasks, units)
-    files = [(upload, check_upload(upload)) for upload in uploads]  # before anything is written
+    files = check_attachments(uploads)  # before anything is written
     written: list[InspectionFile] = []
     try:
         with transaction.atomic():
@@ -184,7 +184,7 @@ def update_inspection(
 
     Someone else's save since the page was opened raises ConcurrentEdit and changes nothing."""
     _require_recorder(user)
-    files = [(upload, check_upload(upload)) for upload in uploads]
+    files = check_attachments(uploads)
     written: list[InspectionFile] = []
     try:
         with transaction.atomic():

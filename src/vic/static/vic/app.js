@@ -64,14 +64,17 @@
     if (kind.value !== "adhoc") kind.form.submit();
   });
   // Files over the limits are stopped before they are sent: the server would refuse the whole request
-  // (413) and the rows added on this page would be lost on the way back.
+  // (413, or 400 for too many files) and the rows added on this page would be lost on the way back.
   document.addEventListener("submit", function (ev) {
     var body = document.body, form = ev.target;
     var max = parseInt(body.getAttribute("data-upload-max") || "0", 10);
-    var total = 0, problem = null, where = null;
+    var total = 0, chosen = 0, sent = 0, problem = null, where = null;
     if (!max || !form.querySelectorAll) return;
     form.querySelectorAll("input[type=file]").forEach(function (input) {
-      Array.prototype.forEach.call(input.files || [], function (file) {
+      var files = input.files || [];
+      chosen += files.length;
+      if (input.name && !input.disabled) sent += Math.max(1, files.length); // an empty input sends one part
+      Array.prototype.forEach.call(files, function (file) {
         total += file.size;
         if (!problem && file.size > max) {
           problem = body.getAttribute("data-file-too-big").replace("{name}", file.name); where = input;
@@ -80,6 +83,10 @@
     });
     if (!problem && total > parseInt(body.getAttribute("data-request-max"), 10)) {
       problem = body.getAttribute("data-request-too-big");
+      where = form.querySelector("input[type=file]");
+    }
+    if (!problem && sent > parseInt(body.getAttribute("data-files-max") || "0", 10) && chosen) {
+      problem = body.getAttribute("data-too-many-files").replace("{count}", chosen);
       where = form.querySelector("input[type=file]");
     }
     if (!problem) return;

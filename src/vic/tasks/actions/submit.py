@@ -11,7 +11,8 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from vic.core import clock
-from vic.core.uploads import check_upload, remove_stored, store_upload
+from vic.core.uploads import check_attachments, remove_stored, store_upload
+from vic.formats import dmy
 from vic.units.models import Role
 
 from ..limits import check_deadline, check_past_date
@@ -53,7 +54,7 @@ def check_fact_date(task: Task, day: datetime.date, label: str) -> None:
     if task.delivered_on and day < task.delivered_on:
         raise ValidationError(
             _("%(label)s không được trước ngày chuyển giao nhiệm vụ (%(day)s).")
-            % {"label": label, "day": task.delivered_on.strftime("%d/%m/%Y")}
+            % {"label": label, "day": dmy(task.delivered_on)}
         )
 
 
@@ -84,7 +85,7 @@ def _check_state(
                     "proposed_deadline": _(
                         "Thời hạn đề xuất phải sau thời hạn hiện hành (%(day)s) và sau hôm nay."
                     )
-                    % {"day": task.deadline.strftime("%d/%m/%Y")}
+                    % {"day": dmy(task.deadline)}
                 }
             )
     # Overdue as of the report's date: a paper report entered late but dated in time needs no excuse.
@@ -121,7 +122,7 @@ def submit(
     check_past_date(paper_date, _("Ngày văn bản báo cáo"), "paper_date", earliest=task.directive.issue_date)
     if kind == SubmissionKind.EXTENSION:
         check_deadline(proposed_deadline, task.directive.issue_date, "proposed_deadline")
-    checked = [(upload, check_upload(upload)) for upload in uploads]
+    checked = check_attachments(uploads)
     written: list[TaskFile] = []
     try:
         submission = _submit(user, task, kind, text, explanation, day, paper_number, paper_date,
@@ -203,9 +204,7 @@ def _take_effect(user, submission: Submission) -> None:
     if submission.explanation:
         note += "\n" + _("Giải trình: %(text)s") % {"text": submission.explanation[:500]}
     if submission.proposed_deadline:
-        note += "\n" + _("Thời hạn đề xuất: %(day)s") % {
-            "day": submission.proposed_deadline.strftime("%d/%m/%Y")
-        }
+        note += "\n" + _("Thời hạn đề xuất: %(day)s") % {"day": dmy(submission.proposed_deadline)}
     if submission.approved_by_id and submission.approved_by_id != submission.author_id:
         # The journal names who wrote it; the head who let it go out is named beside (report-user #15).
         note += "\n" + _("duyệt: %(head)s") % {"head": submission.approved_by}

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from vic.core import clock
+from vic.formats import dmy as format_dmy
 from vic.tasks.status import Status, days_overdue, derive_status, facts_of, is_due_soon, status_of_task
 
 register = template.Library()
@@ -60,7 +61,7 @@ def note_for(event, user) -> str:
 
 @register.filter
 def dmy(value):
-    return value.strftime("%d/%m/%Y") if value else ""
+    return format_dmy(value) if value else ""
 
 
 _EXTRA_LABELS = {
@@ -88,7 +89,7 @@ def journal_value(value: str, field: str = "") -> str:
     from vic.tasks.models import Task
 
     try:
-        return datetime.date.fromisoformat(value).strftime("%d/%m/%Y")
+        return format_dmy(datetime.date.fromisoformat(value))
     except (TypeError, ValueError):
         pass
     try:
