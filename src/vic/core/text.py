@@ -59,10 +59,15 @@ _CONTROLS = {c: None for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(c)
 _CONTROLS |= {0x0B: "\n", 0x0C: "\n"}
 
 
+def without_controls(text: str) -> str:
+    """`text` without control characters, its manual line and page breaks as line breaks."""
+    return text.translate(_CONTROLS)
+
+
 def nfc(text: str | None) -> str:
     """How typed text is stored: canonical composed form (documents arrive in NFD from some Word versions
     and old fonts, and with Ð for Đ from old-font converters), without control characters."""
-    return unicodedata.normalize("NFC", text or "").translate(LOOKALIKES).translate(_CONTROLS).strip()
+    return without_controls(unicodedata.normalize("NFC", text or "").translate(LOOKALIKES)).strip()
 
 
 # Punctuation separates words for a search: the parts of a reference ("2019/QĐ-UBND", "Sở KH&ĐT") are words of

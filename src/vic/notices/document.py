@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from jinja2 import TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
-from vic.core.text import fold
+from vic.core.text import fold, without_controls
 from vic.units.models import LeaderPosition, Unit, UnitKind
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent / "templates_docx" / "van-ban-don-doc.docx"
@@ -158,12 +158,25 @@ def build_context(*, unit, rows, as_of, number, symbol, window_days, signer, dra
     }
 
 
+def printable(value):
+    """`value` with every string in it free of control characters, which XML 1.0 (and so .docx) cannot
+    carry and docxtpl reads as paragraph or page breaks (\x07, \x0c): text stored before core.text.nfc
+    cleaned what users typed may hold them."""
+    if isinstance(value, str):
+        return without_controls(value)
+    if isinstance(value, dict):
+        return {k: printable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [printable(v) for v in value]
+    return value
+
+
 def render(template: bytes, context: dict) -> bytes:
     """Render a docxtpl template to .docx bytes (raises jinja2.TemplateError on a broken template)."""
     from docxtpl import DocxTemplate
 
     doc = DocxTemplate(io.BytesIO(template))
-    doc.render(context, jinja_env=SandboxedEnvironment(autoescape=True))
+    doc.render(printable(context), jinja_env=SandboxedEnvironment(autoescape=True))
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -18,11 +18,11 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from vic.core.text import without_controls
 from vic.tasks.status import COLOURS, Status
 
 from .. import deadlines, figures
 from ..content import Compiled, UnitContent
-from .printable import printable
 from .word import day, decision
 
 DATE = "DD/MM/YYYY"
@@ -96,7 +96,7 @@ class Sheet:
     def _cell(self, value, *, bold=False, border=False, align="wrap", font=None, fmt=None, fill=None):
         text = isinstance(value, str) and not isinstance(value, Formula)
         if text:
-            value = printable(value)  # one control character would fail the whole workbook
+            value = without_controls(value)  # one control character would fail the whole workbook
         cell = WriteOnlyCell(self.ws, value=value)
         if text:
             cell.data_type = "s"  # openpyxl makes "=…" a formula and "#N/A" an error: typed text stays text

@@ -29,7 +29,6 @@ from .. import deadlines, figures
 from ..content import Compiled, Filters, Submission, UnitContent, UnitLine
 from ..periods import Period, PeriodKind
 from .default_templates import FILES, ROMAN
-from .printable import printable_all
 
 COMMITTEE_PREFIX = "Ủy ban nhân dân "
 
@@ -309,11 +308,11 @@ def template_bytes(kind: str, template=None) -> bytes:
 
 
 def compiled_docx(c: Compiled) -> bytes:
-    return render(template_bytes("compiled"), printable_all(compiled_context(c)))
+    return render(template_bytes("compiled"), compiled_context(c))
 
 
 def unit_docx(u: UnitContent) -> bytes:
-    return render(template_bytes("unit"), printable_all(unit_context(u)))
+    return render(template_bytes("unit"), unit_context(u))
 
 
 def sample(kind: str) -> dict:
