@@ -52,14 +52,36 @@ def test_a_pasted_paragraph_searches_by_its_first_words(client, users, tree):
 def test_serve_refuses_a_busy_port_in_vietnamese():
     import socket
 
-    from vic.core.management.commands.serve import port_free
+    from vic.core.management.commands.serve import bind_problem
 
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        assert not port_free("127.0.0.1", port)
-    assert port_free("127.0.0.1", port)
+        assert "đang được chương trình khác dùng" in bind_problem("127.0.0.1", port)
+    assert bind_problem("127.0.0.1", port) is None
+    # An address that is none, or not this machine's, is not called a busy port.
+    assert "không hợp lệ" in bind_problem("999.1.1.1", port)
+    assert "Máy này không có địa chỉ 10.255.255.1" in bind_problem("10.255.255.1", port)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["serve", "--port", "99999"], "tham số --port: phải từ 1 đến 65535 (đã nhập 99999)"),
+        (["serve", "--port", "-1"], "tham số --port: phải từ 1 đến 65535 (đã nhập -1)"),
+        (["serve", "--workers", "0"], "tham số --workers: phải từ 1 đến 64 (đã nhập 0)"),
+        (["bench", "--runs", "0"], "tham số --runs: phải từ 1 đến 1000 (đã nhập 0)"),
+        (["bench", "--size", "-1"], "tham số --size: phải từ 1 đến 10000000 (đã nhập -1)"),
+        (["demo", "--size", "abc"], "tham số --size: “abc” không phải số nguyên"),
+    ],
+)
+def test_numbers_out_of_range_are_refused_in_vietnamese_before_anything_runs(argv, message):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError) as refused:
+        call_command(*argv)
+    assert str(refused.value) == message and refused.value.returncode == 2
 
 
 @pytest.mark.parametrize("query", ["QĐ-UBND", "qd-ubnd", "2019/QĐ-UBND", "25/2019/qđ-ubnd", "Sở KH&ĐT"])

@@ -3,6 +3,7 @@ code 2 on a refusal, and no English "CommandError:" before the message."""
 
 from __future__ import annotations
 
+import argparse
 import errno
 import re
 import sys
@@ -22,6 +23,7 @@ _MESSAGES = [
     (r"argument (\S+): expected one argument", "tham số {0} cần một giá trị"),
     (r"argument (\S+): not allowed with argument (\S+)", "tham số {0} không dùng cùng {1}"),
     (r"one of the arguments (.+) is required", "cần một trong các tham số: {0}"),
+    (r"argument (\S+): (.+)", "tham số {0}: {1}"),  # an ArgumentTypeError's own (Vietnamese) words
 ]
 
 
@@ -30,6 +32,24 @@ def vietnamese(message: str) -> str:
         if found := re.fullmatch(pattern, message.strip()):
             return _(text).format(*found.groups())
     return message
+
+
+def int_between(low: int, high: int):
+    """An argparse type: a whole number from `low` to `high` (a port, a count), refused in Vietnamese."""
+
+    def whole_number(text) -> int:
+        try:
+            value = int(text)
+        except (TypeError, ValueError):
+            raise argparse.ArgumentTypeError(_("“%(text)s” không phải số nguyên") % {"text": text}) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                _("phải từ %(low)d đến %(high)d (đã nhập %(value)d)")
+                % {"low": low, "high": high, "value": value}
+            )
+        return value
+
+    return whole_number
 
 
 # The options Django gives every command.

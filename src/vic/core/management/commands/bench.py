@@ -17,7 +17,7 @@ from django.test.utils import override_settings
 from django.utils.translation import gettext as _
 
 from vic.core import clock
-from vic.core.commands import VicCommand
+from vic.core.commands import VicCommand, int_between
 from vic.core.views import status_counts_by_unit
 from vic.tasks.models import Task
 from vic.tasks.views import overdue_first
@@ -28,8 +28,15 @@ class Command(VicCommand):
     help = _("Đo thời gian các trang và truy vấn chính trên N nhiệm vụ sinh ngẫu nhiên.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--size", type=int, default=100_000)
-        parser.add_argument("--runs", type=int, default=7)
+        parser.add_argument(
+            "--size",
+            type=int_between(1, 10_000_000),
+            default=100_000,
+            help=_("Số nhiệm vụ (mặc định 100000)."),
+        )
+        parser.add_argument(
+            "--runs", type=int_between(1, 1000), default=7, help=_("Số lần đo mỗi phép đo (mặc định 7).")
+        )
 
     def handle(self, *args, size, runs, **options):
         from vic.demo import bulk, loader

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import socket
@@ -14,7 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
-from vic.core.commands import VicCommand
+from vic.core.commands import VicCommand, int_between
 
 
 class Command(VicCommand):
@@ -30,14 +31,14 @@ class Command(VicCommand):
         )
         parser.add_argument(
             "--port",
-            type=int,
-            default=int(os.environ.get("VIC_PORT", "8000")),
+            type=int_between(1, 65535),
+            default=os.environ.get("VIC_PORT", "8000"),  # a string default goes through `type` too
             help=_("Cổng phục vụ (mặc định theo VIC_PORT, không có thì 8000)."),
         )
         parser.add_argument(
             "--workers",
-            type=int,
-            default=int(os.environ.get("VIC_WORKERS", "3")),
+            type=int_between(1, 64),
+            default=os.environ.get("VIC_WORKERS", "3"),
             help=_("Số tiến trình gunicorn xử lý yêu cầu (mặc định theo VIC_WORKERS, không có thì 3)."),
         )
         parser.add_argument(
@@ -63,15 +64,9 @@ class Command(VicCommand):
             self.stdout.write(_("Đang nạp dữ liệu mẫu (tỉnh Cà Mau, 2015)…"))
             call_command("demo", quiet_logins=True)
         call_command("collectstatic", interactive=False, verbosity=0)
-        if not port_free(host, port):
-            raise CommandError(
-                _(
-                    "Cổng %(port)d trên %(host)s đang được chương trình khác dùng (có thể là một VIC khác đang "
-                    "chạy). Dừng chương trình đó, hoặc chạy trên cổng khác, ví dụ: VIC_PORT=%(other)d make run"
-                )
-                % {"port": port, "host": host, "other": port + 1},
-                returncode=2,
-            )
+        problem = bind_problem(host, port)
+        if problem:
+            raise CommandError(problem, returncode=2)
         url = f"http://{host}:{port}/"
         self.stdout.write(self.style.SUCCESS("\n" + _("VIC đang chạy tại %(url)s") % {"url": url}))
         if demo:
@@ -104,15 +99,30 @@ class Command(VicCommand):
         sys.exit(supervise([gunicorn, *jobs]))
 
 
-def port_free(host: str, port: int) -> bool:
-    """Whether the server can listen there (checked before saying "VIC đang chạy tại …")."""
+def bind_problem(host: str, port: int) -> str | None:
+    """Why the server could not listen there, in Vietnamese, or None (checked before "VIC đang chạy tại …")."""
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
-        except OSError:
-            return False
-    return True
+        except (socket.gaierror, UnicodeError, OverflowError):
+            return _(
+                "Địa chỉ “%(host)s” không hợp lệ: dùng 127.0.0.1, 0.0.0.0 hoặc địa chỉ IP của máy này."
+            ) % {"host": host}
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                return _(
+                    "Cổng %(port)d trên %(host)s đang được chương trình khác dùng (có thể là một VIC khác đang "
+                    "chạy). Dừng chương trình đó, hoặc chạy trên cổng khác, ví dụ: VIC_PORT=%(other)d make run"
+                ) % {"port": port, "host": host, "other": port + 1}
+            if error.errno == errno.EACCES:
+                return _(
+                    "Không có quyền mở cổng %(port)d (cổng dưới 1024 cần quyền quản trị): chọn cổng khác."
+                ) % {"port": port}
+            return _(
+                "Máy này không có địa chỉ %(host)s: dùng 127.0.0.1, 0.0.0.0 hoặc địa chỉ IP của máy này."
+            ) % {"host": host}
+    return None
 
 
 def supervise(commands: list[list[str]]) -> int:

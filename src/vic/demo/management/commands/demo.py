@@ -6,7 +6,7 @@ import time
 
 from django.utils.translation import gettext as _
 
-from vic.core.commands import VicCommand
+from vic.core.commands import VicCommand, int_between
 from vic.demo import loader
 from vic.demo.logins import DEMO_LOGINS, DEMO_NOTICE, DEMO_PASSWORD
 
@@ -20,7 +20,7 @@ class Command(VicCommand):
         )
         parser.add_argument(
             "--size",
-            type=int,
+            type=int_between(0, 10_000_000),
             default=0,
             help=_("Thêm nhiệm vụ sinh ngẫu nhiên cho đến khi có N nhiệm vụ (đo tốc độ, ví dụ 100000)."),
         )
