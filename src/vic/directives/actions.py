@@ -13,7 +13,8 @@ from vic.tasks.actions import create_tasks, deliver_tasks
 from vic.tasks.actions.register import validate_spec
 from vic.tasks.specs import TaskSpec
 
-from .models import IDENTITY_FIELDS, Directive, DirectiveFile, Secrecy, normal_number
+from .intake import specs_from_rows
+from .models import IDENTITY_FIELDS, Directive, DirectiveFile, Secrecy, Urgency, normal_number
 
 TEXT_FIELDS = ["number", "symbol", "issuer", "abstract", "signer_name", "signer_position", "text", "notes"]
 
@@ -197,3 +198,20 @@ def register_directive(
 
 def attach_file(user, directive: Directive, upload, sha256: str | None = None) -> DirectiveFile:
     return store_upload(DirectiveFile(directive=directive, uploaded_by=user), upload, sha256)
+
+
+def register_from_rows(user, fields: dict, rows, *, create_external: bool = False, **options):
+    """The register page's one write, for any intake that brings typed rows (the page, an Excel sheet, the
+    API): the rows become task specs — creating an outside unit when `create_external` allows it — and the
+    directive is registered with them, all in one transaction (a refused row leaves no outside unit
+    behind). `options` are register_directive's."""
+    with transaction.atomic():
+        specs = specs_from_rows(
+            user,
+            rows,
+            symbol=fields["symbol"],
+            issued=fields["issue_date"],
+            document_urgent=fields["urgency"] != Urgency.NORMAL,
+            create_external=create_external,
+        )
+        return register_directive(user, fields, specs=specs, **options)

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,10 +25,10 @@ from vic.tasks.models import Schedule, Task
 from vic.units.models import Unit, UnitGroupPhrase, UnitKind
 from vic.units.resolve import Gazetteer
 
-from .actions import AlreadySaved, DuplicateDirective, PossibleDuplicate, register_directive
+from .actions import AlreadySaved, DuplicateDirective, PossibleDuplicate, register_from_rows
 from .forms import DirectiveForm, TaskRowFormSet
-from .intake import RowErrors, specs_from_rows
-from .models import Directive, DirectiveFile, Urgency
+from .intake import RowErrors
+from .models import Directive, DirectiveFile
 
 DIRECTIVE_FIELDS = [
     "kind",
@@ -68,30 +67,22 @@ def register(request):
             if f.has_changed() and not f.cleaned_data.get("DELETE")
         ]
         try:
-            with transaction.atomic():
-                fields = {k: data[k] for k in DIRECTIVE_FIELDS}
-                fields.update(
-                    number=data["number"] or "",
-                    symbol=data["symbol"] or "",
-                    intake_token=data["intake_token"] or None,
-                )
-                specs = specs_from_rows(
-                    request.user,
-                    rows,
-                    symbol=fields["symbol"],
-                    issued=data["issue_date"],
-                    document_urgent=data["urgency"] != Urgency.NORMAL,
-                    create_external=request.POST.get("create_external") == "on",
-                )
-                directive = register_directive(
-                    request.user,
-                    fields,
-                    specs=specs,
-                    uploads=data["files"],
-                    deliver=deliver,
-                    other_issuer=data["other_issuer"],
-                    not_secret=data["not_secret"],
-                )
+            fields = {k: data[k] for k in DIRECTIVE_FIELDS}
+            fields.update(
+                number=data["number"] or "",
+                symbol=data["symbol"] or "",
+                intake_token=data["intake_token"] or None,
+            )
+            directive = register_from_rows(
+                request.user,
+                fields,
+                rows,
+                create_external=request.POST.get("create_external") == "on",
+                uploads=data["files"],
+                deliver=deliver,
+                other_issuer=data["other_issuer"],
+                not_secret=data["not_secret"],
+            )
         except RowErrors as error:
             for index, errors in error.errors.items():
                 for field, messages_ in errors.items():
