@@ -23,6 +23,11 @@ def test_compiled_export_runs_and_downloads(may, made_on, client, users, django_
     assert job.state == ExportState.DONE and job.progress == 100 and job.docx and job.xlsx
     page = client.get(response.url, HTTP_HX_REQUEST="true").content.decode()
     assert "Tải tệp Word" in page and "hx-trigger" not in page
+    whole = client.get(response.url).content.decode()
+    assert (
+        'href="/bao-cao/tong-hop/?kind=monthly&amp;period=2026-05"' in whole
+        and "Quay lại báo cáo tổng hợp" in whole
+    )
     download = client.get(reverse("reporting:export_download", args=[job.pk, "docx"]))
     assert download.status_code == 200
     assert "Báo cáo tổng hợp tháng 5 năm 2026.docx" in download.headers["Content-Disposition"].replace(

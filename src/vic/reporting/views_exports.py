@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .export_actions import may_open, request_export
@@ -51,6 +53,23 @@ def _job_for(request, pk: int) -> ExportJob:
     return job
 
 
+def back_to(job: ExportJob) -> tuple[str, str]:
+    """(address, label) of the page the export was asked from, for the "Quay lại" link."""
+    from urllib.parse import urlencode
+
+    spec = job.spec
+    if spec.get("report") == "task_list":
+        return reverse("tasks:list") + ("?" + spec["query"] if spec.get("query") else ""), _(
+            "danh sách nhiệm vụ"
+        )
+    if spec.get("report") == "unit" and spec.get("report_id"):
+        return reverse("reporting:unit_report", args=[spec["report_id"]]), _("báo cáo của đơn vị")
+    if spec.get("report") == "unit":
+        return reverse("reporting:calendar"), _("lịch báo cáo")
+    query = {k: spec[k] for k in ("kind", "period") if spec.get(k)}
+    return reverse("reporting:compiled") + ("?" + urlencode(query) if query else ""), _("báo cáo tổng hợp")
+
+
 @login_required
 def export_status(request, pk: int):
     job = _job_for(request, pk)
@@ -59,7 +78,8 @@ def export_status(request, pk: int):
         if request.headers.get("HX-Request")
         else "reporting/export_status.html"
     )
-    return render(request, template, {"job": job})
+    back, back_label = back_to(job)
+    return render(request, template, {"job": job, "back": back, "back_label": back_label})
 
 
 @login_required
