@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from tests.factories import DirectiveFactory, UserFactory, register_tasks
 
+from vic.core import clock
 from vic.tasks.models import Task
 
 D = datetime.date.fromisoformat
@@ -170,3 +171,28 @@ def test_search_by_content_and_abstract(register):
 def test_search_stays_within_visibility(users, register):
     assert pks(Task.objects.visible_to(users.district_officer).search("so tai chinh")) == []
     assert pks(Task.objects.visible_to(users.stc_officer).search("907/UBND-KT")) == [register["coord"].pk]
+
+
+def test_the_tasks_holding_the_typed_phrase_come_first_in_the_list(client, clerk, users, tree):
+    """ "Sở Tài chính" also finds a task whose words are scattered ("số liệu tại … chính sách"): it is found,
+    after the task that names Sở Tài chính, even though its deadline is earlier."""
+    from django.urls import reverse
+    from tests.web.helpers import task_links
+
+    (scattered,) = register_tasks(
+        clerk, tree.skhdt, content="Thống kê số liệu tại các xã về chính sách hỗ trợ", deadline=D("2026-02-10"),
+        deliver_on=D("2026-01-06"),
+    )  # fmt: skip
+    (named,) = register_tasks(
+        clerk, tree.skhdt, content="Phối hợp với Sở Tài chính thẩm định", deadline=D("2026-06-30"),
+        deliver_on=D("2026-01-06"),
+    )  # fmt: skip
+    with clock.at(D("2026-01-20")):
+        client.force_login(clerk)
+        for query in ("Sở Tài chính", "so tai chinh"):
+            listed = task_links(client.get(reverse("tasks:list"), {"q": query}).content.decode())
+            assert listed.index(named.pk) < listed.index(scattered.pk)
+        assert task_links(client.get(reverse("tasks:list"), {"q": "chinh"}).content.decode()) == [
+            scattered.pk,
+            named.pk,
+        ]  # fmt: skip  (one word: by deadline, as before)

@@ -88,6 +88,13 @@ def search_text(parts) -> str:
 MAX_QUERY, MAX_WORDS = 200, 12  # a pasted paragraph searches by its first words, not 300 LIKE clauses
 
 
+def search_phrase(query: str) -> str | None:
+    """The LIKE pattern of a query's words in their order, side by side ("so tai chinh" → " so tai chinh"),
+    for putting the tasks that hold the phrase before those that only hold its words; None for one word."""
+    words = _words((query or "")[:MAX_QUERY]).split()[:MAX_WORDS]
+    return " " + " ".join(words) if len(words) > 1 else None
+
+
 def search_terms(query: str) -> list[str]:
     """LIKE patterns for a query: short words ("u", "tp") match whole words, longer ones word starts.
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 
-from vic.core.text import search_terms
+from vic.core.text import search_phrase, search_terms
 
 # R-5.1, one working day to register and deliver: the late ones and the ones in time (Task.delivered_late).
 DELIVERED_LATE = Q(first_delivered_on__gt=F("delivery_due_on"))
@@ -64,11 +64,16 @@ class TaskQuerySet(models.QuerySet):
         ).annotate(status=status_expression(today, "effective_as_of"))
 
     def search(self, text: str) -> TaskQuerySet:
-        """Diacritic-insensitive search over content, directive reference and units."""
+        """Diacritic-insensitive search over content, directive reference and units; annotated `relevance`
+        (0: the words stand side by side as typed, "Sở Tài chính"; 1: only scattered) for lists to sort by."""
         qs = self
         for term in search_terms(text):
             qs = qs.filter(search_text__contains=term)
-        return qs
+        phrase = search_phrase(text)
+        whole = Q(search_text__contains=phrase) if phrase else Q(pk__isnull=False)
+        return qs.annotate(
+            relevance=Case(When(whole, then=Value(0)), default=Value(1), output_field=IntegerField())
+        )
 
     def counted(self) -> TaskQuerySet:
         """Tasks that reports count: delivered, not withdrawn (returned ones leave the counts too)."""

@@ -101,8 +101,12 @@ def apply_filters(qs, data: dict, user, today):
 
 
 def overdue_first(qs):
+    """Overdue first, then by deadline; after a search, the tasks holding the typed phrase come first."""
     rank = Case(When(status__in=OVERDUE, then=Value(0)), default=Value(1), output_field=IntegerField())
-    return qs.order_by(rank, F("effective_deadline").asc(nulls_last=True), "id")
+    order = [rank, F("effective_deadline").asc(nulls_last=True), "id"]
+    if "relevance" in qs.query.annotations:
+        order.insert(0, "relevance")
+    return qs.order_by(*order)
 
 
 @login_required
