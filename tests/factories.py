@@ -126,6 +126,16 @@ def register_tasks(
     return list(Task.objects.filter(pk__in=[t.pk for t in tasks]).order_by("pk"))
 
 
+# A minimal real PDF (one empty page, with its cross-reference table): what a scanner uploads; pypdf opens it.
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n0000000101 00000 n \n"
+    b"trailer<</Size 4/Root 1 0 R>>\nstartxref\n164\n%%EOF\n"
+)
+
+
 def docx_bytes(*paragraphs: str) -> bytes:
     """A real Word file with these paragraphs (an administrator's template upload, a unit's report…)."""
     import io

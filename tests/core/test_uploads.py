@@ -11,7 +11,7 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from tests.factories import docx_bytes, xlsx_bytes
+from tests.factories import PDF, docx_bytes, xlsx_bytes
 
 from vic.core.uploads import check_upload
 
@@ -100,14 +100,6 @@ def only(member: str, content: bytes) -> bytes:
 
 
 DOCX, XLSX = docx_bytes("Báo cáo tiến độ"), xlsx_bytes(["Đơn vị", "Số liệu"])
-# A real PDF (one empty page); junk between the markers does not open in any reader.
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n0000000101 00000 n \n"
-    b"trailer<</Size 4/Root 1 0 R>>\nstartxref\n164\n%%EOF\n"
-)
 
 
 @pytest.mark.parametrize(

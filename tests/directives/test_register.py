@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.test import override_settings
-from tests.factories import DirectiveFactory, directive_kind, docx_bytes, make_spec, xlsx_bytes
+from tests.factories import PDF, DirectiveFactory, directive_kind, docx_bytes, make_spec, xlsx_bytes
 
 from vic.core import clock
 from vic.directives.actions import DuplicateDirective, PossibleDuplicate, register_directive
@@ -26,14 +26,6 @@ HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
 pytestmark = pytest.mark.django_db
 
-# A minimal but real PDF (one empty page); its bytes are what a clerk's scanner would upload.
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n0000000101 00000 n \n"
-    b"trailer<</Size 4/Root 1 0 R>>\nstartxref\n164\n%%EOF\n"
-)
 ALLOWED = "pdf, doc, docx, xls, xlsx, odt, ods, jpg, jpeg, png"
 
 

@@ -6,21 +6,12 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from tests.factories import UserFactory
+from tests.factories import PDF, UserFactory
 
 from vic.core import clock
 
 # Monday 2 March 2026: every page and action of these tests runs "on" this day.
 TODAY = datetime.date(2026, 3, 2)
-
-# A minimal real PDF (one empty page, with its cross-reference table): what a clerk's scanner would upload.
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n0000000101 00000 n \n"
-    b"trailer<</Size 4/Root 1 0 R>>\nstartxref\n164\n%%EOF\n"
-)
 
 
 def pdf_upload(name: str = "cong-van.pdf") -> SimpleUploadedFile:

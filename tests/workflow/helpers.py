@@ -9,6 +9,7 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from tests.factories import PDF
 from tests.web.helpers import messages_of, text_of
 
 from vic.tasks.models import (
@@ -25,14 +26,6 @@ D = datetime.date.fromisoformat
 TODAY = D("2026-03-02")  # a Monday
 DELIVERED = D("2026-01-06")
 
-# A minimal real PDF (one empty page, with its cross-reference table): what a unit's scanner would upload.
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n0000000101 00000 n \n"
-    b"trailer<</Size 4/Root 1 0 R>>\nstartxref\n164\n%%EOF\n"
-)
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48
 
 
