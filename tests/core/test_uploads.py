@@ -102,6 +102,18 @@ def only(member: str, content: bytes) -> bytes:
 DOCX, XLSX = docx_bytes("Báo cáo tiến độ"), xlsx_bytes(["Đơn vị", "Số liệu"])
 
 
+def damaged(office: bytes, member: str) -> bytes:
+    """The file with the middle of one member's compressed bytes flipped, its sizes and CRC left as they
+    were: a copy broken on a USB stick. Unpacking it fails in zlib itself, not in zipfile."""
+    broken = bytearray(office)
+    with zipfile.ZipFile(io.BytesIO(office)) as archive:
+        info = archive.getinfo(member)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(start + 5, start + info.compress_size - 5):
+        broken[i] ^= 0x55
+    return bytes(broken)
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [
@@ -111,6 +123,7 @@ DOCX, XLSX = docx_bytes("Báo cáo tiến độ"), xlsx_bytes(["Đơn vị", "S�
         ("content-types-hong.docx", without(DOCX, "[Content_Types].xml", replaced_by=b"<Types")),
         ("khong-content-types.xlsx", without(XLSX, "[Content_Types].xml")),
         ("so-lieu-hong.xlsx", without(XLSX, "xl/workbook.xml", replaced_by=b"<workbook><sheets>")),
+        ("hong-khi-giai-nen.docx", damaged(docx_bytes("Báo cáo tiến độ " * 200), "word/document.xml")),
         ("gia.pdf", b"%PDF-1.4\njunk junk\n%%EOF\n"),
         ("khong-xref.pdf", PDF.replace(b"startxref\n164\n", b"")),
     ],

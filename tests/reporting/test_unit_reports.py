@@ -141,7 +141,8 @@ def test_officer_sends_to_head_head_declines_then_approves_and_submits(users, tr
         actions.approve_and_submit(officer, report)
     actions.send_to_head(officer, report, {"results": "Kết quả"}, report.revision)
     assert report.state == ReportState.AWAITING_HEAD
-    assert Notification.objects.filter(user=stc_head, text__contains="chờ thủ trưởng duyệt").exists()
+    [asked] = Notification.objects.filter(user=stc_head, text__contains="chờ thủ trưởng duyệt")
+    assert "trình báo cáo tháng 5 năm 2026 của đơn vị" in asked.text  # the period's word said once
     with pytest.raises(PermissionDenied):  # waiting for the head: the officer no longer edits
         actions.save_draft(officer, report, {"results": "sửa"})
     with pytest.raises(ValidationError):
@@ -214,3 +215,17 @@ def test_every_write_is_journaled(users, tree, stc_head):
     entries = LogEntry.objects.get_for_object(report)
     assert entries.count() >= 3
     assert any("submitted" in str(e.changes) for e in entries)
+
+
+@pytest.mark.parametrize(
+    ("kind", "period", "name"),
+    [
+        ("monthly", "2026-11", "báo cáo tháng 11 năm 2026"),
+        ("quarterly", "2026-Q3", "báo cáo quý III năm 2026"),
+        ("half", "2026-H1", "báo cáo 6 tháng đầu năm 2026"),
+        ("yearly", "2026", "báo cáo năm 2026"),
+        ("adhoc", "2026-03-01..2026-03-15", "báo cáo đột xuất từ ngày 01/03/2026 đến ngày 15/03/2026"),
+    ],
+)
+def test_a_report_is_named_with_its_periods_word_once(kind, period, name):
+    assert UnitReport(kind=kind, period=period).name == name

@@ -11,6 +11,7 @@ import logging
 import re
 import unicodedata
 import zipfile
+import zlib
 
 log = logging.getLogger("vic.uploads")
 
@@ -56,7 +57,18 @@ def is_whole(file, ext: str) -> bool:
                         and archive.testzip() is None
                         and all(_well_formed(archive.open(part)) for part in parts)
                     )
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
+            # zlib.error: a member's compressed bytes are damaged; NotImplementedError: a compression
+            # method zipfile lacks; RuntimeError: an encrypted member. None of them opens in Word.
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                OSError,
+                ValueError,
+                EOFError,
+                KeyError,
+                NotImplementedError,
+                RuntimeError,
+            ):
                 return False
         if ext == "pdf":
             file.seek(0, io.SEEK_END)

@@ -24,7 +24,7 @@ from vic.urging.notify import notify
 
 from . import snapshot
 from .models import ReportState, UnitReport
-from .periods import Period, PeriodKind, parse, window_in_force
+from .periods import Period, PeriodKind, window_in_force
 
 NARRATIVE = ("results", "difficulties", "proposals")
 MAX_TEXT = 20000
@@ -187,14 +187,6 @@ def _people(unit_id: int, role: str) -> list[User]:
     return list(User.objects.filter(unit_id=unit_id, role=role, is_active=True))
 
 
-def _title(report: UnitReport) -> str:
-    """ "báo cáo tháng 11 năm 2026": how a notification names the report."""
-    return _("%(kind)s %(period)s") % {
-        "kind": report.get_kind_display().lower(),
-        "period": parse(report.kind, report.period).title,
-    }
-
-
 def _link(report: UnitReport) -> str:
     return reverse("reporting:unit_report", args=[report.pk])
 
@@ -216,7 +208,7 @@ def send_to_head(user, report: UnitReport, data: dict | None = None, expected_re
         _save(locked, user, state=ReportState.AWAITING_HEAD)
         text = _("%(who)s trình %(title)s của đơn vị, chờ thủ trưởng duyệt và gửi.") % {
             "who": user,
-            "title": _title(locked),
+            "title": locked.name,
         }
         notify(
             _people(locked.unit_id, Role.UNIT_HEAD), text, subject=_("Báo cáo chờ duyệt"), link=_link(locked)
@@ -256,7 +248,7 @@ def approve_and_submit(
             submitted_by=user,
         )
         officers = [u for u in _people(locked.unit_id, Role.UNIT_OFFICER) if u.pk != user.pk]
-        text = _("%(who)s đã duyệt và gửi %(title)s của đơn vị.") % {"who": user, "title": _title(locked)}
+        text = _("%(who)s đã duyệt và gửi %(title)s của đơn vị.") % {"who": user, "title": locked.name}
         notify(officers, text, subject=_("Báo cáo đã gửi"), link=_link(locked))
 
     return _run(report, user, data, expected_revision, check, work)
@@ -275,7 +267,7 @@ def decline(user, report: UnitReport, note: str, expected_revision: int | None =
 
     def work(locked):
         _save(locked, user, state=ReportState.DRAFT, head_note=note[:MAX_TEXT])
-        text = _("Thủ trưởng trả lại %(title)s để sửa: %(note)s") % {"title": _title(locked), "note": note}
+        text = _("Thủ trưởng trả lại %(title)s để sửa: %(note)s") % {"title": locked.name, "note": note}
         notify(
             _people(locked.unit_id, Role.UNIT_OFFICER),
             text,

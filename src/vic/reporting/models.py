@@ -175,6 +175,14 @@ class UnitReport(models.Model):
         return parse(self.kind, self.period).title
 
     @property
+    def name(self) -> str:
+        """How a sentence names the report ("báo cáo tháng 11 năm 2026", "báo cáo đột xuất từ ngày …"): the
+        period's title already holds its kind's word, so the kind is not said twice ("báo cáo tháng tháng 11")."""
+        if self.kind == PeriodKind.ADHOC:
+            return _("báo cáo đột xuất %(period)s") % {"period": self.period_title}
+        return _("báo cáo %(period)s") % {"period": self.period_title}
+
+    @property
     def is_late(self) -> bool:
         return bool(self.submitted_at and self.due_on and self.submitted_on > self.due_on)
 
