@@ -278,3 +278,25 @@ def test_the_edit_page_refuses_a_date_on_a_task_without_deadline(client, clerk, 
     assert response.status_code == 200
     assert "Nhiệm vụ “Thường xuyên” không có thời hạn: xóa ngày này" in text_of(response.content.decode())
     assert Task.objects.get(pk=district_task.pk).deadline == D("2026-04-30")
+
+
+def test_a_completed_task_keeps_its_lead_on_the_edit_page(client, clerk, users, tree, district_task):
+    done = Task.objects.get(pk=district_task.pk)
+    Task.objects.filter(pk=done.pk).update(completed_on=D("2026-02-27"), started_on=D("2026-02-10"))
+    client.force_login(clerk)
+    html = client.get(reverse("tasks:edit", args=[done.pk])).content.decode()
+    fields = flat(form_fields(html, value="task-edit-form"))
+    fields["lead_unit"] = str(tree.stnmt.pk)
+    page = client.post(reverse("tasks:edit", args=[done.pk]), fields)
+    assert page.status_code == 200
+    assert "Nhiệm vụ đã hoàn thành: không giao lại cho đơn vị chủ trì khác được." in text_of(
+        page.content.decode()
+    )
+    task = Task.objects.get(pk=done.pk)
+    assert (task.lead_unit, task.delivered_on, task.completed_on) == (
+        tree.tam_duong,
+        DELIVERED,
+        D("2026-02-27"),
+    )
+    assert task.status(D("2026-03-02")) == Status.DONE_ON_TIME
+    assert not task.events.filter(kind=EventKind.REASSIGNED).exists()

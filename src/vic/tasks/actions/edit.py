@@ -116,6 +116,12 @@ def update_task(
             if before != value:
                 diff[name] = [_display(before), _display(value)]
                 setattr(task, name, value)
+        if "lead_unit" in diff and task.completed_on:
+            # A finished task stays with the unit that finished it: a new delivery would erase its completion
+            # from the status and the reports of every window it closed in.
+            raise ValidationError(
+                {"lead_unit": _("Nhiệm vụ đã hoàn thành: không giao lại cho đơn vị chủ trì khác được.")}
+            )
         if "arose_on" in diff and not task.arose_note.strip():
             raise ValidationError({"arose_note": _("Sửa ngày phát sinh cần ghi lý do.")})
         if "arose_on" in diff:
