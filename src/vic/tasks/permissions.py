@@ -103,10 +103,10 @@ def _in_scope(user, task, scope: str) -> bool:
     if scope == Scope.MONITOR:
         if task.monitoring_department_id is None and not task.monitoring_officers.exists():
             return True  # nobody assigned yet: any Office officer may act
+        # An officer whose account has no unit yet follows no department (None == None is no match).
         return (
-            task.monitoring_department_id == user.unit_id
-            or task.monitoring_officers.filter(pk=user.pk).exists()
-        )
+            user.unit_id is not None and task.monitoring_department_id == user.unit_id
+        ) or task.monitoring_officers.filter(pk=user.pk).exists()
     if scope == Scope.ASSIGNER:
         return task.assigning_leader is not None and task.assigning_leader.user_id == user.pk
     raise ValueError(scope)
