@@ -9,11 +9,48 @@ import unicodedata
 
 from .text import LOOKALIKES
 
-# Latin-1 letters that Vietnamese in Unicode uses; any other Latin-1 character inside a word is the mark of
-# text typed in an old 8-bit font and pasted as Unicode.
+# Latin-1 letters that Vietnamese in Unicode uses; a word holding any other Latin-1 character may be one typed
+# in an old 8-bit font and pasted as Unicode — or a foreign name (Müller, François), a sign (m², 30°C) or a
+# quotation mark («…»). It is the first when reading it back through the font's table gives a Vietnamese
+# syllable.
 _VIETNAMESE_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
-# Signs a Unicode text may put next to a letter (30°C, m², ½ tháng): old-font letters only between letters.
-_SIGNS = set("°±²³¹¼½¾×÷µ")
+
+# TCVN3 (ABC): one byte a letter with its tone, upper case drawn by a second font on the same bytes.
+_TCVN3 = str.maketrans(
+    dict(
+        zip(
+            "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô\xadõøö÷ùúýûüþ¡¢£¤¥¦§",
+            "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵăâêôơưđ",
+            strict=True,
+        )
+    )
+)
+# VNI: a base letter then a byte for its marks; ơ ư đ, the i's and ỵ have bytes of their own. Only the bare
+# letters matter for telling a syllable, so the marks are dropped.
+_VNI = str.maketrans(
+    {
+        **dict.fromkeys("ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË", ""),
+        **dict.fromkeys("ñÑ", "d"),
+        **dict.fromkeys("ôÔ", "o"),
+        **dict.fromkeys("öÖ", "u"),
+        **dict.fromkeys("íìæóòÍÌÆÓÒ", "i"),
+        **dict.fromkeys("îÎ", "y"),
+    }
+)
+# A Vietnamese syllable without its marks: initial consonant, vowel group, final consonant.
+_SYLLABLE = re.compile(
+    "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
+    "(?:ieu|oai|oao|oay|oeo|uay|uoi|uou|uya|uye|uyu|yeu"
+    "|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye|[aeiouy])"
+    "(?:ng|nh|ch|[cmnpt])?"
+)
+
+
+def _bare(word: str) -> str:
+    """The word's letters without tones or marks, lower case ("Sở" → "so")."""
+    nfd = unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
+    return "".join(c for c in nfd if not unicodedata.combining(c))
+
 
 # Windows-1258 writes a tone as a byte of its own after the vowel (ề = ê + 0xCC); read as Windows-1252 the
 # tone bytes are Ì ì Ò ò Þ, and ă ơ ư read ã õ ý. Vietnamese never puts one of them right after a vowel,
@@ -45,17 +82,19 @@ def _utf8_as_cp1252(text: str) -> bool:
     return False
 
 
+def _words(text: str):
+    """Runs of letters and Latin-1 characters (an old font draws letters with signs: µ is à in TCVN3)."""
+    return re.findall(r"(?:[^\W\d_]|[\u00a1-\u00ff])+", text)
+
+
 def _old_font(text: str) -> bool:
-    for i, ch in enumerate(text):
-        if "\u00a1" <= ch <= "\u00ff" and ch not in _VIETNAMESE_LATIN1:
-            before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            if (
-                (before.isalpha() and after.isalpha())
-                if ch in _SIGNS
-                else (before.isalpha() or after.isalpha())
-            ):
-                return True
+    for word in _words(text):
+        if len(word) < 2 or not any(
+            "\u00a1" <= ch <= "\u00ff" and ch not in _VIETNAMESE_LATIN1 for ch in word
+        ):
+            continue
+        if any(_SYLLABLE.fullmatch(_bare(word.translate(table))) for table in (_TCVN3, _VNI)):
+            return True
     return False
 
 
