@@ -29,6 +29,12 @@ def test_help_prints(name, capsys):
         (["report", "--kind", "monthly"], "vic report: lỗi: thiếu tham số bắt buộc: --period"),
         (["remind", "--bogus"], "vic remind: lỗi: tham số không dùng được: --bogus"),
         (["calendar"], "vic calendar: lỗi: thiếu tham số bắt buộc: ACTION"),
+        # A sub-command's own parser speaks Vietnamese too.
+        (
+            ["calendar", "add-working-days"],
+            "vic calendar add-working-days: lỗi: thiếu tham số bắt buộc: YYYY-MM-DD, N",
+        ),
+        (["calendar", "days-off", "2026", "x"], "vic calendar: lỗi: tham số không dùng được: x"),
     ],
 )
 def test_argument_errors_are_vietnamese(argv, said, capsys):
@@ -37,6 +43,15 @@ def test_argument_errors_are_vietnamese(argv, said, capsys):
     assert exit_.value.code == 2
     err = capsys.readouterr().err
     assert said in err and "Cách dùng: vic" in err and "error:" not in err
+
+
+def test_a_sub_commands_help_is_vietnamese(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        ManagementUtility(["vic", "calendar", "add-working-days", "--help"]).execute()
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Cách dùng: vic calendar add-working-days")
+    assert "tham số:" in out and "in hướng dẫn này rồi thoát" in out and "positional" not in out
 
 
 def test_vic_alone_lists_its_commands_in_vietnamese(capsys):

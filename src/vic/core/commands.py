@@ -80,16 +80,26 @@ class VicParser(CommandParser):
         raise CommandError(message, returncode=2)
 
 
+def _localise(parser: argparse.ArgumentParser) -> None:
+    """Vietnamese messages, titles and help for a parser and its sub-commands' parsers (`vic calendar
+    add-working-days`), which argparse built as CommandParsers before this swap."""
+    parser.__class__ = VicParser  # Django builds a CommandParser; ours differs only in its messages
+    parser.formatter_class = VietnameseHelp
+    parser._positionals.title = _("tham số")
+    parser._optionals.title = _("tùy chọn")
+    for action in parser._actions:
+        if action.dest in _DEFAULT_HELP:
+            action.help = _(_DEFAULT_HELP[action.dest])
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                _localise(sub)
+
+
 class VicCommand(BaseCommand):
     def create_parser(self, prog_name, subcommand, **kwargs):
         kwargs.setdefault("formatter_class", VietnameseHelp)
         parser = super().create_parser(prog_name, subcommand, **kwargs)
-        parser.__class__ = VicParser  # Django builds a CommandParser; ours differs only in its messages
-        parser._positionals.title = _("tham số")
-        parser._optionals.title = _("tùy chọn")
-        for action in parser._actions:
-            if action.dest in _DEFAULT_HELP:
-                action.help = _(_DEFAULT_HELP[action.dest])
+        _localise(parser)
         return parser
 
     def execute(self, *args, **options):
