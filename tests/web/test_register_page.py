@@ -377,6 +377,7 @@ def test_a_namesake_from_another_issuer_asks_and_is_saved_when_confirmed(page):
     response = page.post(issuer="UBND tỉnh Điện Biên")
     assert response.status_code == 200
     assert "có thể là cùng văn bản" in errors_of(response)
+    assert re.search(r"Đã có văn bản số \S+ ngày \d\d/\d\d/\d{4} của ", errors_of(response))  # year said once
     assert 'data-testid="other-issuer"' in response.content.decode()
     assert page.post(issuer="UBND tỉnh Điện Biên", other_issuer="on").status_code == 302
     assert Directive.objects.count() == 2

@@ -46,12 +46,11 @@ class PossibleDuplicate(DuplicateDirective):
         ValidationError.__init__(
             self,
             _(
-                "Đã có văn bản số %(ref)s năm %(year)s của %(issuer)s (mã #%(id)s): có thể là cùng văn bản, ghi "
+                "Đã có văn bản số %(ref)s của %(issuer)s (mã #%(id)s): có thể là cùng văn bản, ghi "
                 "cơ quan ban hành khác đi. Nếu đúng là văn bản khác, đánh dấu “Đây là văn bản khác” rồi lưu lại."
             )
             % {
-                "ref": existing.reference,
-                "year": existing.year,
+                "ref": existing.reference,  # its date holds the year
                 "issuer": existing.issuer,
                 "id": existing.pk,
             },
