@@ -726,11 +726,13 @@ def test_a_list_is_saved_under_a_name_opened_again_and_deleted_by_its_owner(clie
     # Nobody else sees or deletes it.
     client.force_login(clerk)
     assert "Quá hạn của tôi" not in client.get(reverse("tasks:list")).content.decode()
-    client.post(reverse("tasks:filter_delete", args=[saved.pk]))
+    refused = client.post(reverse("tasks:filter_delete", args=[saved.pk]))
     assert SavedFilter.objects.filter(pk=saved.pk).exists()
+    assert messages_of(refused) == ["Không tìm thấy bộ lọc này (có thể đã bị xóa)."]
     client.force_login(users.monitoring_officer)
-    client.post(reverse("tasks:filter_delete", args=[saved.pk]))
+    deleted = client.post(reverse("tasks:filter_delete", args=[saved.pk]))
     assert not SavedFilter.objects.filter(pk=saved.pk).exists()
+    assert messages_of(deleted) == ["Đã xóa bộ lọc."]
 
 
 def test_saving_without_a_name_or_a_filter_is_refused_in_vietnamese(client, users, listed):
@@ -741,3 +743,10 @@ def test_saving_without_a_name_or_a_filter_is_refused_in_vietnamese(client, user
     assert messages_of(client.post(reverse("tasks:filter_save"), {"name": "Tất cả", "query": "page=2"})) == [
         "Chưa có điều kiện lọc nào để lưu."
     ]
+    bad_date = {"name": "Hạn tháng 2", "query": "deadline_from=31/02/2026"}
+    assert messages_of(client.post(reverse("tasks:filter_save"), bad_date)) == [
+        "Bộ lọc có điều kiện không hợp lệ; sửa điều kiện lọc rồi lưu lại."
+    ]
+    old_font = client.post(reverse("tasks:filter_save"), {"name": "Së Tµi chÝnh", "query": "scope=overdue"})
+    assert "TCVN3" in messages_of(old_font)[0]
+    assert not users.monitoring_officer.saved_filters.exists()

@@ -411,6 +411,10 @@ def filter_save(request):
 @login_required
 @require_POST
 def filter_delete(request, pk):
-    actions.delete_filter(request.user, pk)
-    messages.success(request, _("Đã xóa bộ lọc."))
+    try:
+        actions.delete_filter(request.user, pk)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Đã xóa bộ lọc."))
     return redirect("tasks:list")

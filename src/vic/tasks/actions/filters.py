@@ -6,8 +6,11 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from vic.core.encodings import legacy_encoding
+from vic.core.forms import LEGACY_ENCODING
 from vic.core.text import nfc
 
+from ..forms import TaskFilterForm
 from ..models import SavedFilter
 
 MAX_SAVED = 30
@@ -18,6 +21,8 @@ KEPT = ("q", "unit", "status", "deadline_from", "deadline_to", "leader", "office
 def save_filter(user, name: str, query: str) -> SavedFilter:
     """Keep the list's filters (the page's query string, without paging) under `name`; the same name again
     replaces the filters kept under it."""
+    if garbled := legacy_encoding(name):
+        raise ValidationError({"name": LEGACY_ENCODING[garbled]})
     name = nfc(name)[:80]
     if not name:
         raise ValidationError({"name": _("Đặt tên cho bộ lọc.")})
@@ -28,6 +33,9 @@ def save_filter(user, name: str, query: str) -> SavedFilter:
             kept.setlist(key, params.getlist(key))
     if not kept:
         raise ValidationError(_("Chưa có điều kiện lọc nào để lưu."))
+    if not TaskFilterForm(kept).is_valid():
+        # The list showed nothing for these filters (a date like 31/02, an unknown unit): keep none of them.
+        raise ValidationError(_("Bộ lọc có điều kiện không hợp lệ; sửa điều kiện lọc rồi lưu lại."))
     if not SavedFilter.objects.filter(user=user, name=name).exists() and (
         SavedFilter.objects.filter(user=user).count() >= MAX_SAVED
     ):
@@ -39,4 +47,7 @@ def save_filter(user, name: str, query: str) -> SavedFilter:
 
 
 def delete_filter(user, saved_id: int) -> None:
-    SavedFilter.objects.filter(user=user, pk=saved_id).delete()
+    """Only the owner's own: another's filter (or one already deleted) is not found."""
+    deleted, _rows = SavedFilter.objects.filter(user=user, pk=saved_id).delete()
+    if not deleted:
+        raise ValidationError(_("Không tìm thấy bộ lọc này (có thể đã bị xóa)."))
