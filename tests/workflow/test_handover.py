@@ -91,6 +91,7 @@ def test_changing_the_lead_on_the_edit_page_is_a_new_delivery_to_the_new_lead(
         proposed_deadline=D("2026-06-30"),
     )
 
+    stnmt_officer = UserFactory(unit=tree.stnmt)
     client.force_login(clerk)
     html = client.get(reverse("tasks:edit", args=[district_task.pk])).content.decode()
     fields = flat(form_fields(html, value="task-edit-form"))
@@ -112,6 +113,8 @@ def test_changing_the_lead_on_the_edit_page_is_a_new_delivery_to_the_new_lead(
         actions.report_part(sub_officer, part, "Tiếp tục kiểm kê")
     assert Task.objects.get(pk=task.pk).started_on is None
     assert task.events.filter(kind=EventKind.REASSIGNED).count() == 1
+    assert not task.events.filter(kind=EventKind.EDITED).exists()  # one row for one save
+    assert Notification.objects.filter(user=stnmt_officer).count() == 1  # told once, not "sửa" then "giao"
 
 
 def test_the_new_lead_is_told_of_a_reassignment_not_the_unit_that_returned_it(

@@ -145,17 +145,18 @@ def update_task(
             task.delivery_due_on = derived.delivery_due(task.arose_on, task.urgency)
         derived.refresh_search_text(task)
         task.save()
-        if diff:
-            journal(task, EventKind.EDITED, user, note=note, changes=diff)
         if "lead_unit" in diff and task.delivered_on is not None:
-            _hand_over(user, task, diff["lead_unit"], note)
+            _hand_over(user, task, diff, note)  # one journal row, so the new lead is told once
             task.refresh_from_db()
+        elif diff:
+            journal(task, EventKind.EDITED, user, note=note, changes=diff)
     return task
 
 
-def _hand_over(user, task: Task, names: list[str], note: str) -> None:
+def _hand_over(user, task: Task, diff: dict, note: str) -> None:
     """A delivered task given to another lead is a new delivery to it: its own receipt and start; the old
-    lead's parts end and what it left waiting is closed (its people no longer see the task)."""
+    lead's parts end and what it left waiting is closed (its people no longer see the task). `diff`: every
+    change of the same save, journaled with the hand-over."""
     today = clock.today()
     Task.objects.filter(pk=task.pk).update(
         delivered_at=clock.now(),
@@ -167,7 +168,7 @@ def _hand_over(user, task: Task, names: list[str], note: str) -> None:
     )
     close_parts(task)
     close_pending(task, user, _("Nhiệm vụ đã giao cho đơn vị chủ trì khác."))
-    journal(task, EventKind.REASSIGNED, user, note=note, changes={"lead_unit": names})
+    journal(task, EventKind.REASSIGNED, user, note=note, changes=diff)
 
 
 def update_task_group(
