@@ -118,6 +118,23 @@ def test_a_job_that_keeps_dying_fails_with_a_message(db, users):
     assert job.message == "Máy chủ xử lý nền bị gián đoạn nhiều lần khi tạo tệp; hãy tạo lại."
 
 
+def test_a_running_job_that_never_beat_is_recovered_by_its_age(db, users):
+    import datetime
+
+    from vic.core import clock
+    from vic.reporting import jobs
+
+    job = ExportJob.objects.create(requested_by=users.office_leader, spec={}, formats="docx")
+    ExportJob.objects.filter(pk=job.pk).update(
+        state=ExportState.RUNNING,
+        attempts=3,
+        heartbeat_at=None,
+        created_at=clock.now() - datetime.timedelta(hours=1),
+    )
+    jobs.recover_stalled()
+    assert ExportJob.objects.get(pk=job.pk).state == ExportState.FAILED  # not "running" for ever
+
+
 def test_the_task_list_as_filtered_goes_to_excel_for_its_requester_only(
     client, users, tree, clerk, django_capture_on_commit_callbacks
 ):

@@ -78,6 +78,8 @@ def recover_stalled() -> int:
     since = clock.now() - STALLED_AFTER
     stalled = ExportJob.objects.filter(
         Q(state=ExportState.RUNNING, heartbeat_at__lt=since)
+        # Running without a beat: a job from before heartbeats were kept, judged by its age.
+        | Q(state=ExportState.RUNNING, heartbeat_at__isnull=True, created_at__lt=since)
         | Q(state=ExportState.QUEUED, created_at__lt=since)
     )
     ExportJob.objects.filter(pk__in=stalled.filter(attempts__gte=MAX_ATTEMPTS).values("pk")).update(
