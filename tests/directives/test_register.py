@@ -441,6 +441,9 @@ def test_a_file_stamped_secret_stops_registration_until_the_clerk_checked_it(cle
         clerk, cv846(), uploads=[SimpleUploadedFile("qd.docx", stamped)], not_secret=True
     )
     assert directive.files.count() == 1
+    # The waiver is kept with the document: who checked, when, which file.
+    assert f"{clerk} đã kiểm tra ngày " in directive.notes
+    assert "dấu “MẬT” trong tệp “qd.docx” không phải độ mật của văn bản này." in directive.notes
 
 
 def test_ordinary_words_about_security_are_no_secrecy_mark(clerk, tree):

@@ -7,8 +7,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vic.core import clock
 from vic.core.text import nfc, visible
 from vic.core.uploads import check_upload, remove_stored, secrecy_of, store_upload
+from vic.formats import dmy
 from vic.tasks.actions import create_tasks, deliver_tasks
 from vic.tasks.actions.register import validate_spec
 from vic.tasks.specs import TaskSpec
@@ -125,6 +127,17 @@ def refuse_marked(uploads) -> None:
             )
 
 
+def _waiver(user, name: str, mark: str) -> str:
+    return _(
+        "%(who)s đã kiểm tra ngày %(day)s: dấu “%(mark)s” trong tệp “%(name)s” không phải độ mật của văn bản này."
+    ) % {
+        "who": user,
+        "day": dmy(clock.today()),
+        "mark": mark,
+        "name": name,
+    }
+
+
 def register_directive(
     user,
     fields: dict,
@@ -167,6 +180,12 @@ def register_directive(
     checked = [(upload, check_upload(upload)) for upload in uploads]
     if not not_secret:
         refuse_marked(uploads)
+    elif waived := [(upload.name, mark) for upload in uploads if (mark := secrecy_of(upload))]:
+        # Who judged the mark not this document's, and when, stays with the document (its journal keeps
+        # the first version of the notes with the clerk's name).
+        directive.notes = "\n".join(
+            filter(None, [directive.notes, *(_waiver(user, name, mark) for name, mark in waived)])
+        )
     for spec in specs:
         validate_spec(spec, directive.issue_date)  # before any file reaches the disk
     written: list[DirectiveFile] = []
