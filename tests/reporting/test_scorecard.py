@@ -159,6 +159,12 @@ def test_default_period_and_bad_label(client, users, world):
     assert "không đúng dạng" in response.context["error"]
 
 
+def test_a_period_older_than_the_picker_shows_as_the_chosen_one(client, users, world):
+    client.force_login(users.office_leader)
+    html = client.get(URL, {"kind": "monthly", "period": "2019-03"}).content.decode()
+    assert '<option value="2019-03" selected>Tháng 3 năm 2019</option>' in html
+
+
 def test_query_count_is_per_window_not_per_unit(
     client, users, tree, clerk, world, django_assert_max_num_queries
 ):
