@@ -59,31 +59,33 @@ class Command(VicCommand):
         clerk, unit_user = User.objects.get(username="vanthu"), User.objects.get(username="stc")
         today = clock.today()
         measurements = {
-            "dashboard counts (1 grouped query)": lambda: status_counts_by_unit(
+            _("đếm cho trang Tổng quan (1 truy vấn gộp)"): lambda: status_counts_by_unit(
                 Task.objects.visible_to(clerk), today
             ),
-            "list page 1, overdue first (query)": lambda: list(
+            _("danh sách trang 1, quá hạn trước (truy vấn)"): lambda: list(
                 overdue_first(Task.objects.visible_to(clerk).with_status(today))[:50]
             ),
-            "list count": lambda: Task.objects.visible_to(clerk).count(),
-            "unit list page 1 (query)": lambda: list(
+            _("đếm danh sách"): lambda: Task.objects.visible_to(clerk).count(),
+            _("danh sách của đơn vị trang 1 (truy vấn)"): lambda: list(
                 overdue_first(Task.objects.visible_to(unit_user).with_status(today))[:50]
             ),
-            "search 'so tai chinh' page 1 + count": lambda: (
+            _("tìm “so tai chinh” trang 1 + đếm"): lambda: (
                 list(Task.objects.visible_to(clerk).search("so tai chinh")[:50]),
                 Task.objects.visible_to(clerk).search("so tai chinh").count(),
             ),
             **self._reporting(clerk, today),
         }
         pages = {
-            "GET / (dashboard)": "/",
-            "GET /nhiem-vu/ (list)": "/nhiem-vu/",
+            _("GET / (Tổng quan)"): "/",
+            _("GET /nhiem-vu/ (danh sách)"): "/nhiem-vu/",
             "GET /nhiem-vu/?scope=overdue": "/nhiem-vu/?scope=overdue",
             "GET /nhiem-vu/?q=so tai chinh": "/nhiem-vu/?q=so+tai+chinh",
-            "GET /bao-cao/tong-quan/ (report dashboard)": "/bao-cao/tong-quan/",
+            _("GET /bao-cao/tong-quan/ (bảng số liệu)"): "/bao-cao/tong-quan/",
             "GET /bao-cao/tong-quan/?by=officer": "/bao-cao/tong-quan/?by=officer",
-            "GET /bao-cao/tong-quan/xu-huong/ (trend, HTMX)": "/bao-cao/tong-quan/xu-huong/",
-            "GET /bao-cao/tong-hop/ (yearly, on screen)": "/bao-cao/tong-hop/?kind=yearly&period=2026",
+            _("GET /bao-cao/tong-quan/xu-huong/ (xu hướng, HTMX)"): "/bao-cao/tong-quan/xu-huong/",
+            _(
+                "GET /bao-cao/tong-hop/ (báo cáo năm, trên màn hình)"
+            ): "/bao-cao/tong-hop/?kind=yearly&period=2026",
         }
         client = Client(SERVER_NAME="127.0.0.1")
         client.force_login(clerk)
@@ -112,16 +114,14 @@ class Command(VicCommand):
         year = parse("yearly", str(today.year))
         qs = Task.objects.visible_to(clerk)
         return {
-            "report dashboard: table by unit (1 query)": lambda: figures.table(qs, EVER, today, by="unit"),
-            "report dashboard: 12-month trend": lambda: figures.monthly_trend(
-                qs, month_windows(today.year, today)
-            ),
-            "yearly compiled report: content": lambda: content.compiled(clerk, year),
-            "yearly compiled report: .docx": lambda: word.compiled_docx(content.compiled(clerk, year)),
-            "yearly compiled report: .xlsx (every task)": lambda: excel.compiled_xlsx(
+            _("bảng số liệu theo đơn vị (1 truy vấn)"): lambda: figures.table(qs, EVER, today, by="unit"),
+            _("xu hướng 12 tháng"): lambda: figures.monthly_trend(qs, month_windows(today.year, today)),
+            _("báo cáo tổng hợp năm: nội dung"): lambda: content.compiled(clerk, year),
+            _("báo cáo tổng hợp năm: .docx"): lambda: word.compiled_docx(content.compiled(clerk, year)),
+            _("báo cáo tổng hợp năm: .xlsx (mọi nhiệm vụ)"): lambda: excel.compiled_xlsx(
                 content.compiled(clerk, year)
             ),
-            "reminder scan: what is due today, not yet sent": lambda: services.pending_on(today),
+            _("quét nhắc việc: đến hạn hôm nay, chưa gửi"): lambda: services.pending_on(today),
         }
 
     def _report(self, name, run, runs):
@@ -132,8 +132,8 @@ class Command(VicCommand):
             run()
             times.append((time.perf_counter() - started) * 1000)
         self.stdout.write(
-            f"  {name:<40} median {statistics.median(times):8.1f}  min {min(times):8.1f}  "
-            f"max {max(times):8.1f}"
+            _("  %(name)-48s trung vị %(median)8.1f  nhỏ nhất %(min)8.1f  lớn nhất %(max)8.1f")
+            % {"name": name, "median": statistics.median(times), "min": min(times), "max": max(times)}
         )
 
     @staticmethod
