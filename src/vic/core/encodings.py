@@ -87,11 +87,32 @@ def _words(text: str):
     return re.findall(r"(?:[^\W\d_]|[\u00a1-\u00ff])+", text)
 
 
+def _suspicious(word: str) -> bool:
+    return any("\u00a1" <= ch <= "\u00ff" and ch not in _VIETNAMESE_LATIN1 for ch in word)
+
+
+# Đ of an abbreviation in capitals, which no syllable test sees: TCVN3's § (Q§-UBND, SGD&§T), VNI's Ñ before
+# a consonant or at the end (UBND-ÑTMT; Spanish Ñ is followed by a vowel: ESPAÑA).
+_OLD_D = re.compile(r"[A-Z]*(?:§|Ñ(?![AEIOUYÁÀÂÃÉÈÊÍÌÓÒÔÕÚÙÝ]))[A-Z]*")
+# Signs beside letters in Unicode text: 2m×2m (× before a digit), 10 µm, 5 µg (µ before a unit).
+_TIMES = re.compile(r"(?<=[^\W\d_])×(?=\d)")
+_MICRO_UNIT = re.compile(r"µ(?:m|g|l|s|mol|V|A)")
+
+
+def _quoted(word: str) -> bool:
+    """«An toàn» or «Tự do»: a Unicode word inside guillemets. TCVN3 draws ô with « and ằ with », but ằ never
+    ends a syllable (ă takes a final consonant), and a word after « is one when it is a syllable as it stands."""
+    inner = word.removeprefix("«").removesuffix("»")
+    return inner != word and not _suspicious(inner) and bool(_SYLLABLE.fullmatch(_bare(inner)))
+
+
 def _old_font(text: str) -> bool:
-    for word in _words(text):
-        if len(word) < 2 or not any(
-            "\u00a1" <= ch <= "\u00ff" and ch not in _VIETNAMESE_LATIN1 for ch in word
-        ):
+    for word in _words(_TIMES.sub(" ", text)):
+        if len(word) < 2:
+            continue
+        if _OLD_D.fullmatch(word):
+            return True
+        if not _suspicious(word) or _MICRO_UNIT.fullmatch(word) or _quoted(word):
             continue
         if any(_SYLLABLE.fullmatch(_bare(word.translate(table))) for table in (_TCVN3, _VNI)):
             return True
@@ -101,7 +122,8 @@ def _old_font(text: str) -> bool:
 def legacy_encoding(text: str | None) -> str | None:
     """How `text` was garbled: "utf-8" or "cp1258" (a file read with the Windows-1252 code page), "font"
     (typed in TCVN3 or VNI); None for Unicode text."""
-    text = (text or "").translate(LOOKALIKES)
+    # NFC first: a decomposed Unicode text (macOS, some PDFs) would split its words at the combining marks.
+    text = unicodedata.normalize("NFC", text or "").translate(LOOKALIKES)
     if _utf8_as_cp1252(text):
         return "utf-8"
     if _CP1258_TONE.search(text):

@@ -29,6 +29,13 @@ LEGACY_ENCODING = {
 }
 
 
+def legacy_text_error(value: str):
+    """Why `value` cannot be stored as typed (old font, wrong code page), with how to convert it; None when
+    it is Unicode. For an action handed raw text; forms get it through UnicodeText."""
+    garbled = legacy_encoding(value)
+    return LEGACY_ENCODING[garbled] if garbled else None
+
+
 class UnicodeText:
     """A form mixin, the one place typed text is cleaned: stored as `text.nfc` gives it (no control
     characters pasted from Word), and text typed in an old 8-bit Vietnamese font or read with the wrong code
@@ -45,8 +52,8 @@ class UnicodeText:
                 continue
             if name in self.IDENTIFIERS:
                 value = visible(value)  # first: a soft hyphen here was pasted along, not TCVN3's "ư"
-            if garbled := legacy_encoding(value):
-                self.add_error(name, LEGACY_ENCODING[garbled])
+            if error := legacy_text_error(value):
+                self.add_error(name, error)
             else:
                 data[name] = nfc(value)
         return data

@@ -135,6 +135,11 @@ class Period:
             "b": dmy(self.adhoc_end),
         }
 
+    @property
+    def choice(self) -> tuple[str, str]:
+        """What a period picker offers: ("2026-05", "Tháng 5 năm 2026")."""
+        return self.label, self.title[:1].upper() + self.title[1:]
+
 
 @dataclass(frozen=True)
 class Window:
@@ -247,7 +252,7 @@ def choices(kind: str, today: datetime.date, years: int = 3) -> list[tuple[str, 
         return []
     rule = rule_for(kind)
     out = [
-        (p.label, p.title[:1].upper() + p.title[1:])
+        p.choice
         for year in range(today.year - years + 1, today.year + 1)
         for p in periods_of_year(kind, year)
         if window(p, rule).start <= today

@@ -68,10 +68,7 @@ def scorecard(request):
         return render(request, "reporting/scorecard.html", {**context, "error": " ".join(error.messages)})
     if periodic and period.label not in dict(context["period_choices"]):
         # A period older than the picker's years (typed in the address): shown as chosen, not as another.
-        context["period_choices"] = [
-            *context["period_choices"],
-            (period.label, period.title[:1].upper() + period.title[1:]),
-        ]
+        context["period_choices"] = [*context["period_choices"], period.choice]
     w = window_in_force(period)
     units, office = scoring.scorecard(request.user, w, today)
     return render(

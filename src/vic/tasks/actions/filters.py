@@ -6,8 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from vic.core.encodings import legacy_encoding
-from vic.core.forms import LEGACY_ENCODING
+from vic.core.forms import legacy_text_error
 from vic.core.text import nfc
 
 from ..forms import TaskFilterForm
@@ -21,8 +20,8 @@ KEPT = ("q", "unit", "status", "deadline_from", "deadline_to", "leader", "office
 def save_filter(user, name: str, query: str) -> SavedFilter:
     """Keep the list's filters (the page's query string, without paging) under `name`; the same name again
     replaces the filters kept under it."""
-    if garbled := legacy_encoding(name):
-        raise ValidationError({"name": LEGACY_ENCODING[garbled]})
+    if error := legacy_text_error(name):
+        raise ValidationError({"name": error})
     name = nfc(name)[:80]
     if not name:
         raise ValidationError({"name": _("Đặt tên cho bộ lọc.")})

@@ -132,7 +132,7 @@ class Command(VicCommand):
             run()
             times.append((time.perf_counter() - started) * 1000)
         self.stdout.write(
-            _("  %(name)-48s trung vị %(median)8.1f  nhỏ nhất %(min)8.1f  lớn nhất %(max)8.1f")
+            _("  %(name)-52s trung vị %(median)8.1f  nhỏ nhất %(min)8.1f  lớn nhất %(max)8.1f")
             % {"name": name, "median": statistics.median(times), "min": min(times), "max": max(times)}
         )
 
