@@ -59,7 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "csp",
-    "axes",
+    "vic.core.axes_app.AxesConfig",  # django-axes, named in Vietnamese
     "auditlog",
     "huey.contrib.djhuey",
     "vic.core",

@@ -372,6 +372,13 @@ def test_a_page_sent_twice_saves_one_document(page):
     assert "Văn bản đã được lưu từ lần bấm trước; không lưu lại lần nữa." in messages_of(second)
 
 
+def test_notes_longer_than_2000_characters_are_refused_next_to_the_field(page):
+    response = page.post(notes="x" * 2001)
+    assert response.status_code == 200
+    assert "Ghi chú" in errors_of(response) or "2000" in errors_of(response)
+    nothing_saved()
+
+
 def test_a_namesake_from_another_issuer_asks_and_is_saved_when_confirmed(page):
     assert page.post().status_code == 302
     response = page.post(issuer="UBND tỉnh Điện Biên")
@@ -426,3 +433,6 @@ def test_a_file_stamped_secret_asks_the_clerk_and_keeps_everything_typed(page):
     nothing_saved()
     again = page.post(files=[SimpleUploadedFile("ct.docx", stamped)], not_secret="on")
     assert again.status_code == 302 and DirectiveFile.objects.count() == 1
+    # The Office sees on the document's page who waived the mark; a unit does not.
+    shown = page.client.get(again["Location"]).content.decode()
+    assert "dấu “TỐI MẬT” trong tệp “ct.docx” không phải độ mật của văn bản này" in text_of(shown)

@@ -222,8 +222,9 @@ def test_admin_index_lists_third_party_models_in_vietnamese(admin_client):
             "Nhật ký đăng nhập",
             "Nhật ký đăng nhập thất bại",
             "Tên danh mục",
+            "Chống dò mật khẩu",
         ],
-        [*FRAME_ENGLISH, "Add", "Recent actions"],
+        [*FRAME_ENGLISH, "Add", "Recent actions", ">Axes<"],
     )
     assert "mục đăng nhập" not in text.lower()  # Django's vi catalog calls a log entry a "login"
 
@@ -432,3 +433,18 @@ def test_an_old_login_form_gets_the_vietnamese_page(db):
 
 def test_the_csrf_page_renders_without_request_or_context():
     assert CSRF_TEXT in text_of(render_to_string("403_csrf.html"))
+
+
+def test_every_field_of_ours_has_a_vietnamese_label():
+    """The administration's column headers and forms are the fields' labels: a field left without one shows
+    its English name ("Actor", "Created at")."""
+    from django.apps import apps
+
+    unnamed = [
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        if model.__module__.startswith("vic.")
+        for field in model._meta.get_fields()
+        if field.concrete and str(field.verbose_name) == field.name.replace("_", " ") and field.name != "id"
+    ]
+    assert unnamed == []

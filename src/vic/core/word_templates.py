@@ -22,10 +22,15 @@ class WordTemplate(models.Model):
 
     name = models.CharField(gettext_lazy("tên mẫu"), max_length=200)
     original_name = models.CharField(gettext_lazy("tên tệp"), max_length=255, editable=False)
-    sha256 = models.CharField(max_length=64, editable=False)
+    sha256 = models.CharField(max_length=64, editable=False, verbose_name=gettext_lazy("mã băm SHA-256"))
     is_active = models.BooleanField(gettext_lazy("đang dùng"), default=True, editable=False)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", editable=False
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name=gettext_lazy("người tải lên"),
     )
     uploaded_at = models.DateTimeField(gettext_lazy("tải lên lúc"), default=clock.now, editable=False)
 

@@ -54,8 +54,8 @@ class Difficulty(models.Model):
     first_answered_on = models.DateField(_("ngày trả lời đầu tiên"), null=True, blank=True)
     closed_at = models.DateTimeField(_("thời điểm đóng"), null=True, blank=True)
     last_message_at = models.DateTimeField(_("trao đổi gần nhất"), default=clock.now)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    search_text = models.TextField(editable=False, default="")
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("phiên bản"))
+    search_text = models.TextField(editable=False, default="", verbose_name=_("chuỗi tìm kiếm"))
 
     objects = DifficultyQuerySet.as_manager()
 
@@ -92,10 +92,21 @@ class MessageKind(models.TextChoices):
 class DifficultyMessage(models.Model):
     """One message of the thread; `state_after` lets a report read the state as of any past day."""
 
-    difficulty = models.ForeignKey(Difficulty, on_delete=models.PROTECT, related_name="messages")
+    difficulty = models.ForeignKey(
+        Difficulty, on_delete=models.PROTECT, related_name="messages", verbose_name=_("khó khăn, vướng mắc")
+    )
     kind = models.CharField(_("loại"), max_length=16, choices=MessageKind.choices)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    unit = models.ForeignKey("units.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người gửi")
+    )
+    unit = models.ForeignKey(
+        "units.Unit",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("đơn vị"),
+    )
     text = models.TextField(_("nội dung"), blank=True)
     at = models.DateTimeField(_("thời điểm"), default=clock.now)
     state_after = models.CharField(_("tình trạng sau đó"), max_length=16, choices=State.choices)
@@ -115,17 +126,26 @@ def difficulty_file_path(instance: DifficultyFile, filename: str) -> str:
 
 
 class DifficultyFile(models.Model):
-    difficulty = models.ForeignKey(Difficulty, on_delete=models.PROTECT, related_name="files")
-    message = models.ForeignKey(
-        DifficultyMessage, null=True, blank=True, on_delete=models.PROTECT, related_name="files"
+    difficulty = models.ForeignKey(
+        Difficulty, on_delete=models.PROTECT, related_name="files", verbose_name=_("khó khăn, vướng mắc")
     )
-    file = models.FileField(upload_to=difficulty_file_path, max_length=255)
+    message = models.ForeignKey(
+        DifficultyMessage,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="files",
+        verbose_name=_("lượt trao đổi"),
+    )
+    file = models.FileField(upload_to=difficulty_file_path, max_length=255, verbose_name=_("tệp"))
     original_name = models.CharField(_("tên tệp"), max_length=255)
     size = models.PositiveBigIntegerField(_("dung lượng"))
-    sha256 = models.CharField(max_length=64)
-    content_type = models.CharField(max_length=120, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(default=clock.now)
+    sha256 = models.CharField(max_length=64, verbose_name=_("mã băm SHA-256"))
+    content_type = models.CharField(max_length=120, blank=True, verbose_name=_("kiểu nội dung"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tải lên")
+    )
+    uploaded_at = models.DateTimeField(default=clock.now, verbose_name=_("thời điểm tải lên"))
 
     class Meta:
         verbose_name = _("tệp về khó khăn, vướng mắc")

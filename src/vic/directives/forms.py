@@ -61,7 +61,9 @@ class DirectiveForm(UnicodeText, forms.Form):
     )
     not_secret = forms.BooleanField(label=_("Đã kiểm tra: không phải văn bản mật"), required=False)
     intake_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=36)
-    notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 1}))
+    notes = forms.CharField(
+        label=_("Ghi chú"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 1})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

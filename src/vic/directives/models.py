@@ -98,7 +98,7 @@ class Directive(models.Model):
         related_name="+",
     )
     issue_date = models.DateField(_("ngày ban hành"))
-    year = models.PositiveIntegerField(editable=False)
+    year = models.PositiveIntegerField(editable=False, verbose_name=_("năm"))
     received_on = models.DateField(_("ngày Văn phòng nhận"), null=True, blank=True)
     abstract = models.CharField(_("trích yếu"), max_length=500)
     signer_name = models.CharField(_("người ký"), max_length=150, blank=True)
@@ -116,12 +116,22 @@ class Directive(models.Model):
     text = models.TextField(_("nội dung văn bản"), blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
     # The register page's token: a page sent twice (double click, network retry) saves one document.
-    intake_token = models.CharField(max_length=36, null=True, blank=True, unique=True, editable=False)
-    issuer_key = models.CharField(max_length=255, editable=False, default="")
-    symbol_key = models.CharField(max_length=60, editable=False, default="")
-    search_text = models.TextField(editable=False, default="")
+    intake_token = models.CharField(
+        max_length=36, null=True, blank=True, unique=True, editable=False, verbose_name=_("mã lượt nhập")
+    )
+    issuer_key = models.CharField(
+        max_length=255, editable=False, default="", verbose_name=_("khóa so sánh cơ quan ban hành")
+    )
+    symbol_key = models.CharField(
+        max_length=60, editable=False, default="", verbose_name=_("khóa so sánh ký hiệu")
+    )
+    search_text = models.TextField(editable=False, default="", verbose_name=_("chuỗi tìm kiếm"))
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người nhập"),
     )
     registered_at = models.DateTimeField(_("thời điểm nhập"), default=clock.now)
 
@@ -175,16 +185,22 @@ def directive_upload_to(instance: DirectiveFile, filename: str) -> str:
 
 
 class DirectiveFile(models.Model):
-    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="files")
-    file = models.FileField(upload_to=directive_upload_to, max_length=255)
+    directive = models.ForeignKey(
+        Directive, on_delete=models.CASCADE, related_name="files", verbose_name=_("văn bản")
+    )
+    file = models.FileField(upload_to=directive_upload_to, max_length=255, verbose_name=_("tệp"))
     original_name = models.CharField(_("tên tệp"), max_length=255)
     size = models.PositiveBigIntegerField(_("dung lượng"))
-    sha256 = models.CharField(max_length=64)
-    content_type = models.CharField(max_length=120, blank=True)
+    sha256 = models.CharField(max_length=64, verbose_name=_("mã băm SHA-256"))
+    content_type = models.CharField(max_length=120, blank=True, verbose_name=_("kiểu nội dung"))
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người tải lên"),
     )
-    uploaded_at = models.DateTimeField(default=clock.now)
+    uploaded_at = models.DateTimeField(default=clock.now, verbose_name=_("thời điểm tải lên"))
 
     class Meta:
         verbose_name = _("tệp đính kèm")

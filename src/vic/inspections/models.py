@@ -58,12 +58,16 @@ class Inspection(models.Model):
     follow_up_tasks = models.ManyToManyField(
         "tasks.Task", verbose_name=_("nhiệm vụ sau kiểm tra"), blank=True, related_name="follow_up_of"
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tạo")
+    )
     created_at = models.DateTimeField(_("thời điểm nhập"), default=clock.now)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người sửa")
+    )
     updated_at = models.DateTimeField(_("thời điểm sửa gần nhất"), default=clock.now)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    search_text = models.TextField(editable=False, default="")
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("phiên bản"))
+    search_text = models.TextField(editable=False, default="", verbose_name=_("chuỗi tìm kiếm"))
 
     objects = InspectionQuerySet.as_manager()
 
@@ -98,14 +102,18 @@ def inspection_file_path(instance: InspectionFile, filename: str) -> str:
 class InspectionFile(models.Model):
     """A file of the inspection (plan, minutes, report, conclusion notice), kept with its checksum."""
 
-    inspection = models.ForeignKey(Inspection, on_delete=models.PROTECT, related_name="files")
-    file = models.FileField(upload_to=inspection_file_path, max_length=255)
+    inspection = models.ForeignKey(
+        Inspection, on_delete=models.PROTECT, related_name="files", verbose_name=_("đợt kiểm tra")
+    )
+    file = models.FileField(upload_to=inspection_file_path, max_length=255, verbose_name=_("tệp"))
     original_name = models.CharField(_("tên tệp"), max_length=255)
     size = models.PositiveBigIntegerField(_("dung lượng"))
-    sha256 = models.CharField(max_length=64)
-    content_type = models.CharField(max_length=120, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(default=clock.now)
+    sha256 = models.CharField(max_length=64, verbose_name=_("mã băm SHA-256"))
+    content_type = models.CharField(max_length=120, blank=True, verbose_name=_("kiểu nội dung"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tải lên")
+    )
+    uploaded_at = models.DateTimeField(default=clock.now, verbose_name=_("thời điểm tải lên"))
 
     class Meta:
         verbose_name = _("tệp của đợt kiểm tra")

@@ -104,8 +104,12 @@ class UrgingNotice(models.Model):
 class NoticeItem(models.Model):
     """One task as the notice listed it: its row number, and its deadline and lateness on the day of issue."""
 
-    notice = models.ForeignKey(UrgingNotice, on_delete=models.CASCADE, related_name="items")
-    task = models.ForeignKey("tasks.Task", on_delete=models.PROTECT, related_name="+")
+    notice = models.ForeignKey(
+        UrgingNotice, on_delete=models.CASCADE, related_name="items", verbose_name=_("văn bản đôn đốc")
+    )
+    task = models.ForeignKey(
+        "tasks.Task", on_delete=models.PROTECT, related_name="+", verbose_name=_("nhiệm vụ")
+    )
     position = models.PositiveIntegerField(_("STT"))
     status = models.CharField(_("tình trạng"), max_length=32)
     effective_deadline = models.DateField(_("thời hạn"))

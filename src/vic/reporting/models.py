@@ -115,7 +115,13 @@ class UnitReport(models.Model):
     due_on = models.DateField(_("hạn gửi"), null=True, blank=True)
     version = models.PositiveSmallIntegerField(_("lần gửi"), default=1)
     superseded_by = models.OneToOneField(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="supersedes", editable=False
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="supersedes",
+        editable=False,
+        verbose_name=_("được thay bằng"),
     )
     state = models.CharField(
         _("trạng thái"), max_length=16, choices=ReportState.choices, default=ReportState.DRAFT
@@ -128,17 +134,29 @@ class UnitReport(models.Model):
     # The figures as sent: frozen at submission, so later data changes never rewrite what a head signed.
     figures = models.JSONField(_("số liệu"), default=dict, blank=True, editable=False)
     head_note = models.TextField(_("ý kiến thủ trưởng"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=clock.now)
-    updated_at = models.DateTimeField(default=clock.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tạo")
+    )
+    created_at = models.DateTimeField(default=clock.now, verbose_name=_("thời điểm tạo"))
+    updated_at = models.DateTimeField(default=clock.now, verbose_name=_("thời điểm sửa"))
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người sửa"),
     )
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người gửi"),
     )
     submitted_at = models.DateTimeField(_("thời điểm gửi"), null=True, blank=True)
-    revision = models.PositiveIntegerField(default=1, editable=False)
+    revision = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("lần lưu"))
 
     objects = UnitReportQuerySet.as_manager()
 
@@ -195,10 +213,14 @@ class CompiledReport(models.Model):
     evaluation = models.TextField(_("đánh giá chung"), blank=True)
     proposals = models.TextField(_("kiến nghị, đề xuất"), blank=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người sửa"),
     )
-    updated_at = models.DateTimeField(default=clock.now)
-    revision = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(default=clock.now, verbose_name=_("thời điểm sửa"))
+    revision = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("lần lưu"))
 
     class Meta:
         verbose_name = _("báo cáo tổng hợp của Văn phòng")
@@ -250,20 +272,28 @@ def export_upload_to(instance: ExportJob, filename: str) -> str:
 class ExportJob(models.Model):
     """A report export run by the worker (never inside a request), with its progress for the page to poll."""
 
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=clock.now)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người yêu cầu")
+    )
+    created_at = models.DateTimeField(default=clock.now, verbose_name=_("thời điểm tạo"))
+    finished_at = models.DateTimeField(null=True, blank=True, verbose_name=_("thời điểm xong"))
     # What to build: {"report": "compiled"|"unit", "kind": …, "period": …, "unit": id, "filters": {…}}
-    spec = models.JSONField(default=dict)
-    formats = models.CharField(max_length=20, default="docx,xlsx")
-    state = models.CharField(max_length=10, choices=ExportState.choices, default=ExportState.QUEUED)
-    progress = models.PositiveSmallIntegerField(default=0)
+    spec = models.JSONField(default=dict, verbose_name=_("tham số"))
+    formats = models.CharField(max_length=20, default="docx,xlsx", verbose_name=_("định dạng"))
+    state = models.CharField(
+        max_length=10, choices=ExportState.choices, default=ExportState.QUEUED, verbose_name=_("trạng thái")
+    )
+    progress = models.PositiveSmallIntegerField(default=0, verbose_name=_("tiến độ (%)"))
     # The worker stamps it at each step; a running job gone quiet lost its worker (reporting/jobs.py).
-    heartbeat_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    message = models.CharField(max_length=500, blank=True)
-    docx = models.FileField(upload_to=export_upload_to, max_length=255, blank=True)
-    xlsx = models.FileField(upload_to=export_upload_to, max_length=255, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, verbose_name=_("lần báo còn chạy gần nhất"))
+    attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("số lần chạy"))
+    message = models.CharField(max_length=500, blank=True, verbose_name=_("thông báo"))
+    docx = models.FileField(
+        upload_to=export_upload_to, max_length=255, blank=True, verbose_name=_("tệp Word")
+    )
+    xlsx = models.FileField(
+        upload_to=export_upload_to, max_length=255, blank=True, verbose_name=_("tệp Excel")
+    )
 
     class Meta:
         verbose_name = _("lượt xuất báo cáo")

@@ -90,7 +90,7 @@ class Unit(models.Model):
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
     # what the unit's officers send reaches the Office only after the unit head approves it.
     requires_head_approval = models.BooleanField(_("báo cáo, đề xuất cần thủ trưởng duyệt"), default=False)
-    search_text = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="", verbose_name=_("chuỗi tìm kiếm"))
 
     objects = UnitQuerySet.as_manager()
 
@@ -124,7 +124,7 @@ class UnitGroupPhrase(models.Model):
     kinds = models.CharField(
         _("các loại đơn vị"), max_length=255, help_text=_("Mã loại, cách nhau bởi dấu phẩy.")
     )
-    folded = models.CharField(max_length=255, editable=False, default="")
+    folded = models.CharField(max_length=255, editable=False, default="", verbose_name=_("dạng không dấu"))
 
     class Meta:
         verbose_name = _("cụm từ chỉ nhóm đơn vị")

@@ -97,15 +97,31 @@ class Dispatch(models.Model):
     """One reminder to one person under one rule on one day, about one task or about one unit's periodic
     report (`unit` + `report`, e.g. "monthly:2026-05"): sent once, whatever reruns."""
 
-    rule = models.ForeignKey(ReminderRule, on_delete=models.PROTECT, related_name="dispatches")
-    task = models.ForeignKey(
-        "tasks.Task", null=True, blank=True, on_delete=models.PROTECT, related_name="dispatches"
+    rule = models.ForeignKey(
+        ReminderRule, on_delete=models.PROTECT, related_name="dispatches", verbose_name=_("quy tắc nhắc")
     )
-    unit = models.ForeignKey("units.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    task = models.ForeignKey(
+        "tasks.Task",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="dispatches",
+        verbose_name=_("nhiệm vụ"),
+    )
+    unit = models.ForeignKey(
+        "units.Unit",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("đơn vị"),
+    )
     report = models.CharField(_("kỳ báo cáo"), max_length=48, blank=True)
     day = models.DateField(_("ngày nhắc"))
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=clock.now)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người nhận")
+    )
+    created_at = models.DateTimeField(default=clock.now, verbose_name=_("thời điểm tạo"))
 
     class Meta:
         verbose_name = _("lượt nhắc đã gửi")
@@ -132,12 +148,24 @@ class Dispatch(models.Model):
 class Notification(models.Model):
     """The in-app notification centre (the bell): unread until the user opens or marks it."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    task = models.ForeignKey("tasks.Task", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("người dùng"),
+    )
+    task = models.ForeignKey(
+        "tasks.Task",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("nhiệm vụ"),
+    )
     text = models.CharField(_("nội dung"), max_length=500)
     # Where opening it leads when it is not about a task (a unit report, an urging notice): a local path.
     link = models.CharField(_("liên kết"), max_length=200, blank=True)
-    created_at = models.DateTimeField(default=clock.now, db_index=True)
+    created_at = models.DateTimeField(default=clock.now, db_index=True, verbose_name=_("thời điểm tạo"))
     read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
 
     class Meta:
@@ -154,7 +182,10 @@ class Preference(models.Model):
     """How a user wants to be told: each reminder by e-mail, and/or one digest a working day."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="urging_pref"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="urging_pref",
+        verbose_name=_("người dùng"),
     )
     email_each = models.BooleanField(_("gửi e-mail cho từng thông báo"), default=True)
     daily_digest = models.BooleanField(_("gửi e-mail tổng hợp hằng ngày"), default=True)
@@ -174,9 +205,11 @@ class Preference(models.Model):
 class Digest(models.Model):
     """One daily digest per user and day: the key that keeps a second worker from sending it again."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("người dùng")
+    )
     day = models.DateField(_("ngày"))
-    sent_at = models.DateTimeField(default=clock.now)
+    sent_at = models.DateTimeField(default=clock.now, verbose_name=_("thời điểm gửi"))
     items = models.PositiveIntegerField(_("số mục"), default=0)
 
     class Meta:
@@ -197,10 +230,13 @@ class CalendarFeed(models.Model):
     """A secret address a calendar program subscribes to; revoking it stops the feed at once."""
 
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="calendar_feeds",
+        verbose_name=_("người sở hữu"),
     )
     scope = models.CharField(_("phạm vi"), max_length=8, choices=FeedScope.choices, default=FeedScope.MINE)
-    token = models.CharField(max_length=64, unique=True, editable=False)
+    token = models.CharField(max_length=64, unique=True, editable=False, verbose_name=_("mã bí mật"))
     created_at = models.DateTimeField(_("tạo lúc"), default=clock.now)
     revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
     last_read_at = models.DateTimeField(_("lần đọc gần nhất"), null=True, blank=True)

@@ -65,9 +65,17 @@ class TaskEventQuerySet(models.QuerySet):
 class TaskEvent(models.Model):
     """The task's journal (R-6.3): who did what, when, with before/after. Append-only."""
 
-    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="events")
+    task = models.ForeignKey(
+        Task, on_delete=models.PROTECT, related_name="events", verbose_name=_("nhiệm vụ")
+    )
     kind = models.CharField(_("sự kiện"), max_length=32, choices=EventKind.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người thực hiện"),
+    )
     at = models.DateTimeField(_("thời điểm"), default=clock.now, db_index=True)
     note = models.TextField(_("ghi chú"), blank=True)
     changes = models.JSONField(_("thay đổi"), default=dict, blank=True)

@@ -10,10 +10,15 @@ from vic.core import clock
 
 
 class SavedFilter(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_filters")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="saved_filters",
+        verbose_name=_("người dùng"),
+    )
     name = models.CharField(_("tên bộ lọc"), max_length=80)
     query = models.CharField(_("điều kiện lọc"), max_length=2000)  # the list page's query string
-    created_at = models.DateTimeField(default=clock.now)
+    created_at = models.DateTimeField(default=clock.now, verbose_name=_("thời điểm tạo"))
 
     class Meta:
         verbose_name = _("bộ lọc đã lưu")

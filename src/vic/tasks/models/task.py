@@ -57,7 +57,7 @@ class Task(models.Model):
         "directives.Directive", verbose_name=_("văn bản giao"), on_delete=models.PROTECT, related_name="tasks"
     )
     # The same instruction given to several lead units: one task per lead, grouped (Decree 39/2022).
-    group_id = models.UUIDField(default=uuid.uuid4, db_index=True, editable=False)
+    group_id = models.UUIDField(default=uuid.uuid4, db_index=True, editable=False, verbose_name=_("mã nhóm"))
     series = models.ForeignKey(
         TaskSeries,
         verbose_name=_("định kỳ"),
@@ -130,12 +130,21 @@ class Task(models.Model):
     )
     registered_at = models.DateTimeField(_("thời điểm nhập"), default=clock.now)
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="registered_tasks"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="registered_tasks",
+        verbose_name=_("người nhập"),
     )
 
     acknowledged_at = models.DateTimeField(_("thời điểm đơn vị xác nhận đã nhận"), null=True, blank=True)
     acknowledged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người xác nhận đã nhận"),
     )
 
     # Facts that status is derived from (tasks/status.py); set only by actions.
@@ -144,8 +153,8 @@ class Task(models.Model):
     returned_on = models.DateField(_("ngày trả lại"), null=True, blank=True)
     withdrawn_on = models.DateField(_("ngày thu hồi"), null=True, blank=True)
 
-    version = models.PositiveIntegerField(default=1, editable=False)
-    search_text = models.TextField(editable=False, default="")
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("phiên bản"))
+    search_text = models.TextField(editable=False, default="", verbose_name=_("chuỗi tìm kiếm"))
 
     objects = TaskQuerySet.as_manager()
 
@@ -192,8 +201,12 @@ class Task(models.Model):
 class TaskCoordination(models.Model):
     """A coordinating unit's share of a task (R-9.2, R-9.3), with its own state the lead unit follows."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="coordinations")
-    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="coordinations")
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, related_name="coordinations", verbose_name=_("nhiệm vụ")
+    )
+    unit = models.ForeignKey(
+        "units.Unit", on_delete=models.PROTECT, related_name="coordinations", verbose_name=_("đơn vị")
+    )
     acknowledged_at = models.DateTimeField(_("thời điểm xác nhận đã nhận"), null=True, blank=True)
     last_contribution_at = models.DateTimeField(_("lần gửi ý kiến gần nhất"), null=True, blank=True)
     last_urged_at = models.DateTimeField(_("lần được đôn đốc gần nhất"), null=True, blank=True)

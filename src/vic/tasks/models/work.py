@@ -45,13 +45,17 @@ class SubmissionQuerySet(models.QuerySet):
 class Submission(models.Model):
     """One thing a unit sends about a task. Under R-6.3 it may first wait for the unit head's approval."""
 
-    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="submissions")
+    task = models.ForeignKey(
+        Task, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("nhiệm vụ")
+    )
     kind = models.CharField(_("loại"), max_length=16, choices=SubmissionKind.choices)
     state = models.CharField(_("trạng thái"), max_length=20, choices=SubmissionState.choices)
     unit = models.ForeignKey(
         "units.Unit", verbose_name=_("đơn vị gửi"), on_delete=models.PROTECT, related_name="+"
     )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người gửi")
+    )
     text = models.TextField(_("nội dung"))
     # R-11.2: an update to an overdue task carries the reasons for the delay.
     explanation = models.TextField(_("giải trình lý do chậm"), blank=True)
@@ -59,13 +63,23 @@ class Submission(models.Model):
     paper_number = models.CharField(_("số văn bản báo cáo"), max_length=60, blank=True)
     paper_date = models.DateField(_("ngày văn bản báo cáo"), null=True, blank=True)
     proposed_deadline = models.DateField(_("thời hạn đề xuất"), null=True, blank=True)
-    created_at = models.DateTimeField(default=clock.now)
+    created_at = models.DateTimeField(default=clock.now, verbose_name=_("thời điểm tạo"))
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người duyệt"),
     )
     approved_at = models.DateTimeField(_("thời điểm thủ trưởng duyệt"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người quyết định"),
     )
     decided_at = models.DateTimeField(_("thời điểm quyết định"), null=True, blank=True)
     decision_note = models.TextField(_("ý kiến xử lý"), blank=True)
@@ -89,7 +103,9 @@ class Submission(models.Model):
 class DeadlineChange(models.Model):
     """Every change of the deadline in force after delivery; the first deadline stays on the task."""
 
-    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="deadline_changes")
+    task = models.ForeignKey(
+        Task, on_delete=models.PROTECT, related_name="deadline_changes", verbose_name=_("nhiệm vụ")
+    )
     old_deadline = models.DateField(_("thời hạn cũ"), null=True)
     # The day the old deadline ran to (rolled past days off): a status as of a day before this change is
     # judged against it (DOMAIN "Decisions": the facts known at the end of a report's window).
@@ -97,10 +113,20 @@ class DeadlineChange(models.Model):
     new_deadline = models.DateField(_("thời hạn mới"), null=True)
     reason = models.TextField(_("lý do"))
     submission = models.ForeignKey(
-        Submission, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Submission,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("báo cáo, đề xuất"),
     )
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    decided_at = models.DateTimeField(default=clock.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người quyết định"),
+    )
+    decided_at = models.DateTimeField(default=clock.now, verbose_name=_("thời điểm quyết định"))
 
     class Meta:
         verbose_name = _("thay đổi thời hạn")
@@ -115,7 +141,7 @@ class DeadlineChange(models.Model):
 class TaskPart(models.Model):
     """A part of a task that the lead unit passes down to a sub-unit or one of its staff (R-9.4)."""
 
-    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="parts")
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="parts", verbose_name=_("nhiệm vụ"))
     content = models.TextField(_("nội dung phần việc"))
     assignee_unit = models.ForeignKey(
         "units.Unit",
@@ -134,8 +160,10 @@ class TaskPart(models.Model):
         related_name="task_parts",
     )
     deadline = models.DateField(_("thời hạn"), null=True, blank=True)
-    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    assigned_at = models.DateTimeField(default=clock.now)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người giao")
+    )
+    assigned_at = models.DateTimeField(default=clock.now, verbose_name=_("thời điểm giao"))
     started_on = models.DateField(_("ngày bắt đầu"), null=True, blank=True)
     done_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
     # Set when the task leaves the unit (reassigned, withdrawn): the part and its people lose access.
@@ -166,17 +194,24 @@ def task_file_path(instance: TaskFile, filename: str) -> str:
 class TaskFile(models.Model):
     """A file sent with a submission (evidence, a paper report), kept with its checksum."""
 
-    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="files")
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="files", verbose_name=_("nhiệm vụ"))
     submission = models.ForeignKey(
-        Submission, null=True, blank=True, on_delete=models.PROTECT, related_name="files"
+        Submission,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="files",
+        verbose_name=_("báo cáo, đề xuất"),
     )
-    file = models.FileField(upload_to=task_file_path, max_length=255)
+    file = models.FileField(upload_to=task_file_path, max_length=255, verbose_name=_("tệp"))
     original_name = models.CharField(_("tên tệp"), max_length=255)
     size = models.PositiveBigIntegerField(_("dung lượng"))
-    sha256 = models.CharField(max_length=64)
-    content_type = models.CharField(max_length=120, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(default=clock.now)
+    sha256 = models.CharField(max_length=64, verbose_name=_("mã băm SHA-256"))
+    content_type = models.CharField(max_length=120, blank=True, verbose_name=_("kiểu nội dung"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người tải lên")
+    )
+    uploaded_at = models.DateTimeField(default=clock.now, verbose_name=_("thời điểm tải lên"))
 
     class Meta:
         verbose_name = _("tệp của nhiệm vụ")
