@@ -265,6 +265,21 @@ def test_the_register_page_does_not_offer_the_office_and_refuses_it_typed(client
     assert not Unit.objects.filter(kind=UnitKind.EXTERNAL).exists()  # no namesake made outside the tree
 
 
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("VP UBND tỉnh", "“VP UBND tỉnh” không nhận nhiệm vụ chủ trì, phối hợp"),
+        ("Së Tµi chÝnh", "gõ bằng phông cũ (TCVN3/ABC hoặc VNI)"),
+        ("Bộ Ngoại giao Xứ Sở", "Không tìm thấy đơn vị: Bộ Ngoại giao Xứ Sở."),
+    ],
+)
+def test_the_live_unit_preview_says_what_saving_would_say(client, clerk, tree, typed, said):
+    client.force_login(clerk)
+    preview = client.get(reverse("directives:resolve_preview"), {"tasks-0-lead": typed}).content.decode()
+    assert said in text_of(preview)
+    assert "Chưa có trong danh mục" not in preview
+
+
 # --- A refused form names the files to choose again (report-adv #8) ------------------------------------
 
 

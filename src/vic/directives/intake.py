@@ -33,13 +33,17 @@ def default_department(symbol: str) -> Unit | None:
     return Unit.objects.filter(kind=UnitKind.OFFICE_DEPARTMENT, short_name__iexact=code).first()
 
 
-def _units(gazetteer: Gazetteer, text: str, create_external: bool, errors: dict, field: str) -> list[Unit]:
-    result = gazetteer.resolve(text)
-    reserved = [name for name in result.unresolved if gazetteer.takes_no_task(name)]
-    groups = [name for name in result.unresolved if name not in reserved and gazetteer.looks_like_group(name)]
-    others = [name for name in result.unresolved if name not in reserved and name not in groups]
+def refusals(
+    gazetteer: Gazetteer, names: list[str], create_external: bool = False
+) -> tuple[list[str], list[str]]:
+    """Why typed unit names that match no unit cannot be used, in Vietnamese, and the names left to create as
+    outside units when `create_external` allows it. The register page's live preview says the same."""
+    reserved = [name for name in names if gazetteer.takes_no_task(name)]
+    groups = [name for name in names if name not in reserved and gazetteer.looks_like_group(name)]
+    others = [name for name in names if name not in reserved and name not in groups]
+    messages = []
     if reserved:
-        errors.setdefault(field, []).append(
+        messages.append(
             _(
                 "“%(names)s” không nhận nhiệm vụ chủ trì, phối hợp: UBND tỉnh, Văn phòng và các phòng của Văn "
                 "phòng giao và theo dõi nhiệm vụ (phòng theo dõi chọn ở ô “Phòng theo dõi”)."
@@ -47,23 +51,30 @@ def _units(gazetteer: Gazetteer, text: str, create_external: bool, errors: dict,
             % {"names": "; ".join(reserved)}
         )
     if groups:
-        errors.setdefault(field, []).append(
+        messages.append(
             _(
                 "“%(names)s” chỉ một nhóm đơn vị chưa có trong danh mục: hãy ghi từng đơn vị, hoặc nhờ quản trị "
                 "thêm cụm từ này."
             )
             % {"names": "; ".join(groups)}
         )
-    if others and create_external:
-        result.add(add_external_unit(name) for name in others)
-    elif others:
-        errors.setdefault(field, []).append(
+    if others and not create_external:
+        messages.append(
             _(
                 "Không tìm thấy đơn vị: %(names)s. Sửa tên, chọn từ danh sách, hoặc đánh dấu “thêm đơn vị ngoài "
                 "tỉnh”."
             )
             % {"names": "; ".join(others)}
         )
+    return messages, (others if create_external else [])
+
+
+def _units(gazetteer: Gazetteer, text: str, create_external: bool, errors: dict, field: str) -> list[Unit]:
+    result = gazetteer.resolve(text)
+    messages, to_create = refusals(gazetteer, result.unresolved, create_external)
+    if messages:
+        errors.setdefault(field, []).extend(messages)
+    result.add(add_external_unit(name) for name in to_create)
     return result.units
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vic.core import clock
-from vic.core.forms import attach
+from vic.core.forms import attach, legacy_text_error
 from vic.core.text import fold
 from vic.tasks.actions import deliver_tasks
 from vic.tasks.models import Schedule, Task
@@ -27,7 +27,7 @@ from vic.units.resolve import Gazetteer
 
 from .actions import AlreadySaved, DuplicateDirective, PossibleDuplicate, register_from_rows
 from .forms import DirectiveForm, TaskRowFormSet
-from .intake import RowErrors
+from .intake import RowErrors, refusals
 from .models import Directive, DirectiveFile
 
 DIRECTIVE_FIELDS = [
@@ -166,8 +166,14 @@ def _unit_names() -> list[str]:
 def resolve_preview(request):
     """HTMX: show which units a typed lead/coordinator text stands for, before saving."""
     text = next((v for k, v in request.GET.items() if k.endswith("lead") or k.endswith("coordinators")), "")
-    result = Gazetteer().resolve(text)
-    return render(request, "directives/_resolve_preview.html", {"result": result, "text": text})
+    if error := legacy_text_error(text):  # what saving would say, not "Chưa có trong danh mục: Së Tµi chÝnh"
+        return render(request, "directives/_resolve_preview.html", {"text": text, "refusals": [error]})
+    gazetteer = Gazetteer()
+    result = gazetteer.resolve(text)
+    said, _to_create = refusals(gazetteer, result.unresolved)
+    return render(
+        request, "directives/_resolve_preview.html", {"result": result, "text": text, "refusals": said}
+    )
 
 
 @login_required
