@@ -97,3 +97,23 @@ def test_a_reference_or_an_alias_finds_its_task(client, users, clerk, tree, quer
     client.force_login(users.office_leader)
     html = client.get("/nhiem-vu/", {"q": query}).content.decode()
     assert f'href="/nhiem-vu/{task.pk}/"' in html
+
+
+def test_a_search_typed_in_an_old_font_says_why_it_finds_nothing(client, users, tree):
+    from tests.web.helpers import text_of
+
+    client.force_login(users.office_leader)
+    tasks = text_of(client.get("/nhiem-vu/", {"q": "Së Tµi chÝnh"}).content.decode())
+    assert "gõ bằng phông cũ (TCVN3/ABC hoặc VNI)" in tasks
+    directives = text_of(client.get("/van-ban/", {"q": "Së Tµi chÝnh"}).content.decode())
+    assert "gõ bằng phông cũ (TCVN3/ABC hoặc VNI)" in directives
+
+
+def test_a_directive_search_without_a_match_does_not_say_there_are_no_documents(client, users, tree):
+    from tests.factories import DirectiveFactory
+    from tests.web.helpers import text_of
+
+    DirectiveFactory()
+    client.force_login(users.office_leader)
+    empty = text_of(client.get("/van-ban/", {"q": "xyzzy"}).content.decode())
+    assert "Không tìm thấy văn bản nào khớp với “xyzzy”." in empty and "Chưa có văn bản nào" not in empty

@@ -189,7 +189,11 @@ def directive_list(request):
         .annotate(n_tasks=Count("tasks", filter=seen))
     )
     page = Paginator(qs.order_by("-issue_date", "-id"), 50).get_page(request.GET.get("page"))
-    return render(request, "directives/list.html", {"page": page, "q": q, "query": urlencode({"q": q})})
+    return render(
+        request,
+        "directives/list.html",
+        {"page": page, "q": q, "query": urlencode({"q": q}), "q_error": legacy_text_error(q)},
+    )
 
 
 @login_required

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from vic.core.forms import UnicodeText
+from vic.core.forms import UnicodeText, legacy_text_error
 from vic.core.params import ID_MAX
 from vic.units.models import Leader, Role, Unit, UnitKind, User
 
@@ -89,6 +89,12 @@ class TaskFilterForm(forms.Form):
         self.fields["officer"].queryset = monitoring_officers()
         self.fields["department"].queryset = office_departments()
         label_empty_choices(self, ALL)
+
+    def clean_q(self):
+        # Words typed in an old font match nothing: say why instead of "Không có nhiệm vụ nào".
+        if error := legacy_text_error(self.cleaned_data["q"]):
+            raise forms.ValidationError(error)
+        return self.cleaned_data["q"]
 
     def clean(self):
         data = super().clean()
