@@ -6,8 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from vic.core.params import as_id
+
 from .exports import task_list
 from .models import ExportJob, UnitReport
+from .periods import parse
 
 
 def may_see(user, spec: dict) -> bool:
@@ -18,7 +21,7 @@ def may_see(user, spec: dict) -> bool:
     if spec.get("report") != "unit":
         return user.sees_province
     if spec.get("report_id"):
-        return UnitReport.objects.visible_to(user).filter(pk=spec["report_id"]).exists()
+        return UnitReport.objects.visible_to(user).filter(pk=as_id(spec["report_id"])).exists()
     return user.sees_province or (user.unit_id is not None and str(user.unit_id) == str(spec.get("unit")))
 
 
@@ -29,8 +32,11 @@ def request_export(user, spec: dict, formats: str) -> ExportJob:
 
     if not (user and user.is_active and may_see(user, spec)):
         raise PermissionDenied(_("Bạn không được xuất báo cáo này."))
-    if spec.get("report") == "task_list":  # refused now, with the form's errors, not later in the worker
+    # Refused now, with the pages' own messages, not later in the worker.
+    if spec.get("report") == "task_list":
         task_list.valid_filter(spec.get("query", ""))
+    elif not spec.get("report_id"):
+        parse(spec.get("kind") or "", spec.get("period") or "")  # a period the report pages refuse
     job = ExportJob.objects.create(requested_by=user, spec=spec, formats=formats)
     transaction.on_commit(lambda: jobs.run_export(job.pk))  # the worker must find the row
     return job

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import logging
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
@@ -62,6 +63,9 @@ def run_export(job_id: int) -> None:
             job.message = " ".join(failed)[:500]
             job.save(update_fields=["docx", "xlsx", "state", "progress", "finished_at", "message"])
             return
+    except ValidationError as error:  # what the data or the request refuses: said on the page, no traceback
+        log.warning("Export %s refused: %s", job_id, " ".join(error.messages))
+        failed = [build.reason(error)]
     except Exception as error:  # the page shows why instead of polling for ever
         log.exception("Export %s failed", job_id)
         failed = [build.reason(error)]

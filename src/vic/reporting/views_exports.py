@@ -40,9 +40,9 @@ def export_start(request):
     spec["filters"]["key_only"] = data.get("key_only") in ("1", "on", "true")
     try:
         formats = ",".join(build.formats_of(",".join(data.getlist("formats")) or "docx,xlsx"))
+        job = request_export(request.user, spec, formats)
     except ValidationError as error:
         return render(request, "reporting/export_status.html", {"error": error.messages[0]}, status=400)
-    job = request_export(request.user, spec, formats)
     return redirect("reporting:export_status", job.pk)
 
 
