@@ -474,6 +474,16 @@ def test_an_invalid_date_on_the_edit_page_is_refused(client, clerk, listed):
 # ---------------------------------------------------------------------------------------------------
 
 
+def test_the_withdraw_form_is_only_in_the_page_of_who_may_withdraw(client, clerk, users, listed):
+    task = listed.soon
+    withdraw = reverse("tasks:withdraw", args=[task.pk])
+    client.force_login(clerk)
+    assert withdraw in client.get(reverse("tasks:detail", args=[task.pk])).content.decode()
+    client.force_login(users.stc_officer)
+    page = client.get(reverse("tasks:detail", args=[task.pk]))
+    assert page.status_code == 200 and withdraw not in page.content.decode()
+
+
 def test_withdraw_needs_a_reason(client, clerk, listed, today):
     task = listed.soon
     client.force_login(clerk)
