@@ -87,7 +87,7 @@ def test_period_setting_validation_is_in_vietnamese():
         ("adhoc", "2026-02-31..2026-03-10", "ngày phải có thật"),
         ("adhoc", "2026-05-10..2026-05-01", "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc."),
         ("weekly", "2026-05", "Loại kỳ báo cáo không hợp lệ"),
-        ("yearly", "1999", "Năm phải từ 2000 đến 2100."),
+        ("yearly", "1989", "Năm phải từ 1990 đến 2100."),
     ],
 )
 def test_parse_errors_are_in_vietnamese(kind, label, message):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from vic.formats import dmy
+from vic.tasks.limits import EARLIEST
 
 
 class PeriodKind(models.TextChoices):
@@ -207,8 +208,8 @@ def parse(kind: str, label: str) -> Period:
     index = int(match.group(2)) if match.lastindex and match.lastindex > 1 else 1
     if kind == PeriodKind.MONTHLY and not 1 <= index <= 12:
         raise ValidationError(gettext("Tháng phải từ 01 đến 12."))
-    if not 2000 <= year <= 2100:
-        raise ValidationError(gettext("Năm phải từ 2000 đến 2100."))
+    if not EARLIEST.year <= year <= 2100:  # as far back as a directive may be registered
+        raise ValidationError(gettext("Năm phải từ %(first)d đến 2100.") % {"first": EARLIEST.year})
     return Period(kind, year, index)
 
 
