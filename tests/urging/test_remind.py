@@ -134,3 +134,14 @@ def test_a_wrong_date_on_the_command_line_is_a_vietnamese_error():
 
     with pytest.raises(CommandError, match="Ngày không hợp lệ: 2026-02-31"):
         call_command("remind", today="2026-02-31", dry_run=True)
+
+
+def test_the_dry_run_cuts_a_long_task_after_a_whole_word(only, clerk, tree):
+    only(timing="before", working_days=2, audiences="lead_unit")
+    UserFactory(role=Role.UNIT_OFFICER, unit=tree.stc)
+    content = "Tổng hợp, báo cáo UBND tỉnh tình hình thực hiện kế hoạch phát triển kinh tế - xã hội năm 2026"
+    register_tasks(clerk, tree.stc, content=content, directive=DirectiveFactory(issue_date=D("2026-01-05")),
+                   deadline=D("2026-02-23"), deliver_on=D("2026-01-06"))  # fmt: skip
+    out = StringIO()
+    call_command("remind", today="2026-02-12", dry_run=True, stdout=out)
+    assert "thực hiện kế hoạch…" in out.getvalue() and "kế hoạch phá " not in out.getvalue()

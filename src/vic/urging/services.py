@@ -14,7 +14,7 @@ from vic.tasks.status import OPEN, Status
 from vic.units.models import Role, User
 
 from .models import Audience, DateField, Dispatch, ReminderRule, Timing
-from .notify import notify
+from .notify import excerpt, notify
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Due:
     def line(self) -> str:
         if self.report is not None:
             return self.report.line()
-        return f"#{self.task.pk} {self.task.content[:60]}"
+        return f"#{self.task.pk} {excerpt(self.task.content, 60)}"
 
 
 def _candidates(rule: ReminderRule, today: datetime.date):
