@@ -63,6 +63,10 @@ def test_days_off():
         (("roll-forward", "13/02/2026"), "Ngày không hợp lệ: 13/02/2026 (định dạng YYYY-MM-DD)"),
         (("is-working-day", "2026-1-5"), "Ngày không hợp lệ: 2026-1-5 (định dạng YYYY-MM-DD)"),
         (("add-working-days", "2026-02-13", "-1"), "Số ngày không hợp lệ: -1"),
+        (
+            ("add-working-days", "2026-02-13", "100000"),
+            "Số ngày không hợp lệ: 100000 (số nguyên từ 0 đến 2500",
+        ),
         (("days-off", "26"), "Năm không hợp lệ: 26"),
     ],
 )

@@ -32,10 +32,15 @@ def parse_day(text: str) -> date:
     )
 
 
+MAX_COUNT = 2500  # about ten years of working days: the longest deadline a task may have
+
+
 def parse_count(text: str) -> int:
-    if not re.fullmatch(r"[0-9]{1,5}", text):
+    if not re.fullmatch(r"[0-9]{1,5}", text) or int(text) > MAX_COUNT:
         raise CommandError(
-            _("Số ngày không hợp lệ: %(text)s (số nguyên ≥ 0)") % {"text": text}, returncode=_INVALID
+            _("Số ngày không hợp lệ: %(text)s (số nguyên từ 0 đến %(max)d, khoảng 10 năm làm việc)")
+            % {"text": text, "max": MAX_COUNT},
+            returncode=_INVALID,
         )
     return int(text)
 
