@@ -448,3 +448,17 @@ def test_every_field_of_ours_has_a_vietnamese_label():
         if field.concrete and str(field.verbose_name) == field.name.replace("_", " ") and field.name != "id"
     ]
     assert unnamed == []
+
+
+def test_form_validation_messages_read_as_the_product_writes():
+    """Django's own Vietnamese says "kí tự" and "lựa chọn khả thi"; the product says "ký tự" and plainly."""
+    from django import forms
+
+    class Typed(forms.Form):
+        note = forms.CharField(max_length=3)
+        kind = forms.ChoiceField(choices=[("monthly", "Tháng")])
+
+    form = Typed({"note": "abcd", "kind": "foo"})
+    assert not form.is_valid()
+    assert form.errors["note"] == ["Tối đa 3 ký tự (đang có 4)."]
+    assert form.errors["kind"] == ["Giá trị “foo” không có trong danh sách chọn; hãy chọn lại."]

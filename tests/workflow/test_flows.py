@@ -951,7 +951,7 @@ def test_passing_down_outside_the_lead_units_own_team_is_refused(client, users, 
     error = form_error(
         press(client, district_task, "giao-cap-duoi", content="Phần việc", assignee_unit=tree.stc.pk)
     )
-    assert "Hãy chọn một lựa chọn hợp lệ. Lựa chọn đó không phải là một trong các lựa chọn khả thi." in error
+    assert "Lựa chọn này không có trong danh sách chọn; hãy chọn lại." in error
     assert snapshot() == before
     refusals = [
         ({"assignee_unit": tree.city}, "assignee_unit", "Đơn vị này không trực thuộc đơn vị chủ trì."),
