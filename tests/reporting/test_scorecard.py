@@ -159,6 +159,18 @@ def test_default_period_and_bad_label(client, users, world):
     assert "không đúng dạng" in response.context["error"]
 
 
+def test_an_ad_hoc_period_is_typed_as_two_dates_dd_mm_yyyy(client, users, world):
+    client.force_login(users.office_leader)
+    asked = client.get(URL, {"kind": "adhoc"})
+    assert asked.context["hint"] == "Nhập ngày bắt đầu và ngày kết thúc (dd/mm/yyyy) rồi bấm Xem."
+    shown = client.get(URL, {"kind": "adhoc", "start": "15/04/2026", "end": "14/05/2026"})
+    assert shown.context["period"].label == "2026-04-15..2026-05-14"
+    html = shown.content.decode()
+    assert 'value="15/04/2026"' in html and 'value="14/05/2026"' in html
+    wrong = client.get(URL, {"kind": "adhoc", "start": "31/02/2026", "end": "14/05/2026"})
+    assert "Từ ngày" in wrong.context["error"] and 'value="31/02/2026"' in wrong.content.decode()
+
+
 def test_a_period_older_than_the_picker_shows_as_the_chosen_one(client, users, world):
     client.force_login(users.office_leader)
     html = client.get(URL, {"kind": "monthly", "period": "2019-03"}).content.decode()

@@ -49,6 +49,17 @@ class DeclineForm(UnicodeText, forms.Form):
     )
 
 
+class AdhocRangeForm(forms.Form):
+    """An ad hoc period typed as two dates, dd/mm/yyyy like every date the user types (the scorecard)."""
+
+    start = VNDateField(label=_("Từ ngày"))
+    end = VNDateField(label=_("đến ngày"))
+
+    def label(self) -> str:
+        """The period's label for periods.parse ("2026-04-01..2026-06-30")."""
+        return f"{self.cleaned_data['start'].isoformat()}..{self.cleaned_data['end'].isoformat()}"
+
+
 class CompiledFilterForm(forms.Form):
     """The compiled report's choice (R-10): a period, or ad hoc dates (dd/mm/yyyy), and the filters."""
 

@@ -7,11 +7,13 @@ import datetime
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from vic.core import clock
 
 from . import dashboards
 from . import scorecard as scoring
+from .forms import AdhocRangeForm
 from .models import PERIODIC
 from .periods import PeriodKind, choices, parse, periods_of_year, rule_for, window, window_in_force
 
@@ -61,6 +63,20 @@ def scorecard(request):
         "today": today,
         "period_choices": choices(kind, today),
     }
+    if kind == PeriodKind.ADHOC and not label and "start" not in request.GET:
+        # Just switched to ad hoc: the two date boxes, empty, and what to do with them.
+        return render(
+            request,
+            "reporting/scorecard.html",
+            {**context, "hint": _("Nhập ngày bắt đầu và ngày kết thúc (dd/mm/yyyy) rồi bấm Xem.")},
+        )
+    if kind == PeriodKind.ADHOC and ("start" in request.GET or "end" in request.GET):
+        typed = AdhocRangeForm(request.GET)
+        context["typed"] = typed
+        if not typed.is_valid():
+            errors = [f"{typed.fields[k].label}: {m}" for k, ms in typed.errors.items() for m in ms]
+            return render(request, "reporting/scorecard.html", {**context, "error": " ".join(errors)})
+        label = typed.label()
     try:
         periodic = kind in dict(PERIODIC)
         period = last_closed(kind, today) if periodic and not label else parse(kind, label)

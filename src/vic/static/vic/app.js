@@ -61,7 +61,8 @@
     if (!kind || !kind.form) return;
     var picker = kind.form.querySelector("[data-period-picker]");
     if (picker) picker.value = "";
-    if (kind.value !== "adhoc") kind.form.submit();
+    // Ad hoc: stay when the form already has its date boxes (compiled report), else reload to show them.
+    if (kind.value !== "adhoc" || !kind.form.querySelector("[name=start]")) kind.form.submit();
   });
   // Files over the limits are stopped before they are sent: the server would refuse the whole request
   // (413, or 400 for too many files) and the rows added on this page would be lost on the way back.
