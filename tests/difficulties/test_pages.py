@@ -54,7 +54,7 @@ def test_unit_raises_from_the_task_page(client, users, task):
     [
         ({"subject": ""}, "Trường này là bắt buộc."),
         ({"about": "task", "task": ""}, "Chọn nhiệm vụ có khó khăn, vướng mắc."),
-        ({"about": "khac"}, "khac không phải là một trong các lựa chọn"),
+        ({"about": "khac"}, "Giá trị “khac” không có trong danh sách chọn; hãy chọn lại."),
         (
             {"files": SimpleUploadedFile("virus.exe", b"MZ\x90\x00")},
             "Tệp “virus.exe” không thuộc định dạng được phép",

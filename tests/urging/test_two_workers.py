@@ -27,8 +27,12 @@ from vic.core import clock
 day = datetime.date.fromisoformat("{day}")
 with clock.at(day):
     nine = clock.now()
-rows = list(Dispatch.objects.filter(day=day).values_list("task_id", "rule_id", "recipient_id"))
-notes = Notification.objects.filter(created_at=nine, text__startswith="[")
+# A reminder is a task's or a unit's periodic report's (task empty): the whole key tells them apart.
+rows = list(
+    Dispatch.objects.filter(day=day).values_list("task_id", "unit_id", "report", "rule_id", "recipient_id")
+)
+# "[rule] …", or "<unit> chưa có tài khoản …[rule] …" when the unit's reminder goes to the Office instead.
+notes = Notification.objects.filter(created_at=nine, text__contains="[")
 print(json.dumps({{"dispatches": len(rows), "distinct": len(set(rows)), "notifications": notes.count()}}))
 """
 

@@ -199,7 +199,7 @@ def test_unit_list_scopes(client, users, listed, params, expected):
             {"deadline_from": "10/03/2026", "deadline_to": "01/03/2026"},
             "“Hạn đến ngày” phải sau “Hạn từ ngày”.",
         ),
-        ({"unit": "999999"}, "Hãy chọn một lựa chọn hợp lệ."),
+        ({"unit": "999999"}, "Lựa chọn này không có trong danh sách chọn; hãy chọn lại."),
     ],
     ids=["31/02", "month-13", "reversed-range", "unknown-unit"],
 )
