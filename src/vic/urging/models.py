@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from auditlog.registry import auditlog
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
+
+MAX_WORKING_DAYS = 250
 
 
 class Timing(models.TextChoices):
@@ -43,7 +46,14 @@ class ReminderRule(models.Model):
         _("ngày căn cứ"), max_length=32, choices=DateField.choices, default=DateField.DEADLINE
     )
     timing = models.CharField(_("thời điểm nhắc"), max_length=16, choices=Timing.choices)
-    working_days = models.PositiveSmallIntegerField(_("số ngày làm việc (N)"), default=0)
+    # At most about a year of working days: beyond it a rule is a typing slip (3000000 overflowed the calendar).
+    working_days = models.PositiveSmallIntegerField(
+        _("số ngày làm việc (N)"),
+        default=0,
+        validators=[
+            MaxValueValidator(MAX_WORKING_DAYS, _("Tối đa %(limit_value)s ngày làm việc (khoảng một năm)."))
+        ],
+    )
     audiences = models.CharField(
         _("người nhận"), max_length=200, help_text=_("Mã người nhận, cách nhau bởi dấu phẩy.")
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import logging
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -15,6 +16,8 @@ from vic.units.models import Role, User
 
 from .models import Audience, DateField, Dispatch, ReminderRule, Timing
 from .notify import excerpt, notify
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -167,7 +170,13 @@ def due_on(today: datetime.date) -> list[Due]:
     out = []
     cache: dict = {}
     for rule in ReminderRule.objects.filter(active=True):
-        for task, report in _subjects(rule, today):
+        try:
+            subjects = list(_subjects(rule, today))
+        except (ValueError, OverflowError):
+            # A rule saved before its limits (a number of days past the calendar's end) stops only itself.
+            log.error("Reminder rule %s (%s) cannot be computed on %s: skipped", rule.pk, rule.name, today)
+            continue
+        for task, report in subjects:
             seen, unreachable = set(), None
             for audience in rule.audience_list():
                 people = report.recipients(audience) if report else recipients(task, audience, cache)
