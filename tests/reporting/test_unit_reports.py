@@ -200,6 +200,9 @@ def test_a_correction_supersedes_the_report_only_once_submitted_and_both_are_kep
     assert first.superseded_by == second and first.state == ReportState.SUBMITTED
     assert list(UnitReport.objects.in_force()) == [second]
     assert UnitReport.objects.filter(unit=tree.stc, period="2026-05", submitted_at__isnull=False).count() == 2
+    # Sent on time the first time (due 20/05): the correction of 25/05 is not "muộn" on its page either.
+    second.refresh_from_db()
+    assert second.submitted_on > second.due_on and not second.is_late and not first.is_late
     third = actions.correct(stc_head, second)
     assert third.version == 3
     with pytest.raises(ValidationError):  # a superseded version is not corrected

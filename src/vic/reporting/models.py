@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
@@ -200,9 +201,25 @@ class UnitReport(models.Model):
             return _("báo cáo đột xuất %(period)s") % {"period": self.period_title}
         return _("báo cáo %(period)s") % {"period": self.period_title}
 
+    @cached_property
+    def first_submitted_on(self):
+        """When the unit first sent this period's report: what on time is judged by, for the correction too
+        (the calendar and the scorecard read the same, obligations.first_submissions)."""
+        if not self.submitted_at:
+            return None
+        first = (
+            UnitReport.objects.filter(
+                unit_id=self.unit_id, kind=self.kind, period=self.period, submitted_at__isnull=False
+            )
+            .order_by("submitted_at")
+            .values_list("submitted_at", flat=True)
+            .first()
+        )
+        return timezone.localdate(min(first or self.submitted_at, self.submitted_at))
+
     @property
     def is_late(self) -> bool:
-        return bool(self.submitted_at and self.due_on and self.submitted_on > self.due_on)
+        return bool(self.first_submitted_on and self.due_on and self.first_submitted_on > self.due_on)
 
 
 class CompiledReport(models.Model):
