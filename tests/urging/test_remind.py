@@ -157,3 +157,23 @@ def test_the_dry_run_cuts_a_long_task_after_a_whole_word(only, clerk, tree):
     out = StringIO()
     call_command("remind", today="2026-02-12", dry_run=True, stdout=out)
     assert "thực hiện kế hoạch…" in out.getvalue() and "kế hoạch phá " not in out.getvalue()
+
+
+def test_a_reminder_and_the_digest_name_the_directives_date_and_the_working_day_it_rolls_to(
+    only, clerk, tree
+):
+    """Sat 28/02/2026 is a day off: the task counts to Mon 02/03, but the directive says 28/02."""
+    from vic.urging.digest import _line
+
+    only(name="Đúng hạn", timing="on_day", working_days=0, audiences="lead_unit")
+    UserFactory(role=Role.UNIT_OFFICER, unit=tree.stc)
+    long = "Rà soát, tổng hợp nhu cầu kinh phí thực hiện chính sách hỗ trợ " * 3
+    (task,) = register_tasks(clerk, tree.stc, content=long, directive=DirectiveFactory(issue_date=D("2026-01-05")),
+                             deadline=D("2026-02-28"), deliver_on=D("2026-01-06"))  # fmt: skip
+    due = services.due_on(D("2026-03-02"))
+    assert due and {d.task for d in due} == {task}
+    text = services.message(due[0], D("2026-03-02"))
+    assert "Thời hạn thực hiện: 28/02/2026 (tính đến 02/03/2026)." in text
+    assert "…”" in text  # cut after a whole word
+    line = _line(task)
+    assert line.endswith("— hạn 28/02/2026 (tính đến 02/03/2026)") and "…" in line

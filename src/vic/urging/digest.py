@@ -15,7 +15,7 @@ from vic.tasks.status import OVERDUE, due_soon_q
 from vic.units.models import Role, User
 
 from .models import Digest, Notification, Preference
-from .notify import queue_email
+from .notify import excerpt, queue_email
 
 LISTED = 10  # tasks listed per section; the rest are counted
 
@@ -63,8 +63,11 @@ def compose(user: User, today: datetime.date) -> tuple[str, int] | None:
 
 
 def _line(task: Task) -> str:
-    day = task.effective_deadline
-    return f"#{task.pk} {task.content[:100]} — {_('hạn')} {day:%d/%m/%Y}" if day else f"#{task.pk}"
+    from vic.reporting.deadlines import shown
+
+    written = shown(task)  # "28/02/2026 (tính đến 02/03/2026)": the directive's date, and the day that counts
+    head = f"#{task.pk} {excerpt(task.content, 100)}"
+    return f"{head} — {_('hạn')} {written}" if written else head
 
 
 def send_all(today: datetime.date) -> int:

@@ -18,6 +18,7 @@ from vic.tasks.permissions import FOLLOWING_ROLES, role_of
 from vic.tasks.status import OPEN, Status
 
 from .models import CalendarFeed, FeedScope
+from .notify import excerpt
 
 MAX_EVENTS = 2000  # a calendar program chokes on more; the nearest deadlines come first
 PAST_DAYS = 365  # overdue tasks stay on the calendar for a year
@@ -64,7 +65,8 @@ def build(feed: CalendarFeed, task_url, host: str) -> bytes:
         event.add("dtend", task.effective_deadline + datetime.timedelta(days=1))
         event.add(
             "summary",
-            _("Hạn: %(content)s — %(unit)s") % {"content": task.content[:120], "unit": task.lead_unit},
+            _("Hạn: %(content)s — %(unit)s")
+            % {"content": excerpt(task.content, 120), "unit": task.lead_unit},
         )
         event.add("description", _describe(task))
         event.add("url", task_url(task))
@@ -81,6 +83,12 @@ def _describe(task: Task) -> str:
         _("Đơn vị chủ trì: %(u)s") % {"u": task.lead_unit},
         _("Tình trạng: %(s)s") % {"s": Status(task.status).label},
     ]
+    if task.deadline and task.deadline != task.effective_deadline:
+        # The event sits on the working day that counts; the directive's own date is said here.
+        lines.append(
+            _("Thời hạn ghi trong văn bản: %(d)s (ngày nghỉ, tính đến %(e)s)")
+            % {"d": f"{task.deadline:%d/%m/%Y}", "e": f"{task.effective_deadline:%d/%m/%Y}"}
+        )
     if task.original_deadline and task.original_deadline != task.deadline:
         lines.append(_("Thời hạn ban đầu: %(d)s") % {"d": f"{task.original_deadline:%d/%m/%Y}"})
     return "\n".join(lines)

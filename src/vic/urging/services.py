@@ -210,14 +210,21 @@ def message(due: Due, today: datetime.date) -> str:
 def _message(due: Due) -> str:
     if due.report is not None:
         return due.report.message(due.rule)
+    from vic.reporting.deadlines import shown
+
     task = due.task
     day = getattr(task, due.rule.date_field)
+    if due.rule.date_field == DateField.DEADLINE:
+        # As the directive wrote it, with the working day it rolls to: "28/02/2026 (tính đến 02/03/2026)".
+        written = shown(task)
+    else:
+        written = day.strftime("%d/%m/%Y") if day else "—"
     return _("[%(rule)s] Nhiệm vụ #%(id)s “%(content)s” — %(field)s: %(day)s.") % {
         "rule": due.rule.name,
         "id": task.pk,
-        "content": task.content[:120],
+        "content": excerpt(task.content, 120),
         "field": DateField(due.rule.date_field).label,
-        "day": day.strftime("%d/%m/%Y") if day else "—",
+        "day": written or "—",
     }
 
 
