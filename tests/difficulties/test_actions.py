@@ -67,9 +67,14 @@ def test_answer_close_reopen(users, task, about_task, skhdt_officer):
     with clock.at(D("2026-03-04")):
         actions.answer(users.monitoring_officer, d, "Văn phòng đã có Tờ trình xin ý kiến Bộ Tài chính.")
     assert d.state == State.ANSWERED and d.first_answered_on == D("2026-03-04")
+    from vic.urging.models import Notification
+
+    told = Notification.objects.filter(user=users.monitoring_officer).count()
     with clock.at(D("2026-03-05")):
         actions.follow_up(users.stc_officer, d, "Đề nghị cho biết thời gian dự kiến có ý kiến.")
     assert d.state == State.OPEN
+    # The Office owes another answer: its officer is told, as when the difficulty was raised.
+    assert Notification.objects.filter(user=users.monitoring_officer).count() == told + 1
     with clock.at(D("2026-03-06")):
         actions.answer(users.office_leader, d, "Dự kiến trong tháng 3/2026.")
         actions.close(users.stc_officer, d, "Đã rõ.")

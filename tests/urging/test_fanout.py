@@ -28,7 +28,6 @@ SILENT = {
     EventKind.PASSED_DOWN,
     EventKind.INSPECTED,
     EventKind.FOLLOW_UP,
-    EventKind.DIFFICULTY_REOPENED,
     EventKind.DIFFICULTY_CLOSED,
     EventKind.URGING_NOTICE,
 }

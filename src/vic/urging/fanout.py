@@ -39,6 +39,7 @@ WHO = {
     EventKind.PART_REPORTED: (LEAD,),
     EventKind.DIFFICULTY_RAISED: (MONITORS,),
     EventKind.DIFFICULTY_ANSWERED: (LEAD,),
+    EventKind.DIFFICULTY_REOPENED: (MONITORS,),  # the unit writes again: the Office owes another answer
 }
 
 
