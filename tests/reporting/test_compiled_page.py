@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 from tests.reporting import test_exports_world as world
 
@@ -55,6 +56,24 @@ def test_a_wrong_date_gets_a_vietnamese_error(db, client, users):
     assert "Ngày không hợp lệ (nhập theo dạng dd/mm/yyyy" in page
     page = client.get(URL, {"kind": "adhoc", "start": "15/04/2026"}).content.decode()
     assert "Báo cáo đột xuất cần cả ngày bắt đầu và ngày kết thúc." in page
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"kind": "adhoc", "start": "31/02/2026", "end": "30/06/2026"},
+        {"kind": "monthly", "period": "2026-13"},
+        {"kind": "monthly", "period": "2026-05", "unit_filter": "99999"},
+        {"kind": "monthly", "period": "2026-05", "leader": "abc"},
+    ],
+)
+def test_a_refused_choice_shows_no_figures_of_another_period(db, client, users, query):
+    """Beside the error, no table and no Word/Excel button of the period the page would fall back to."""
+    client.force_login(users.office_leader)
+    response = client.get(URL, query)
+    page = response.content.decode()
+    assert response.status_code == 200 and 'class="alert alert-danger"' in page
+    assert 'data-testid="unit-table"' not in page and "export_start" not in page and "Tải Word" not in page
 
 
 def test_without_a_period_the_form_shows_the_one_shown(db, client, users):

@@ -36,6 +36,9 @@ def compiled(request):
             error, period = e.messages[0], None
     else:
         error = " ".join(m for messages_ in form.errors.values() for m in messages_)
+    if error:
+        # No figures of another period beside the error (their Word/Excel could be taken for the asked one).
+        return render(request, "reporting/compiled.html", {"error": error, "form": form, "c": None})
     period = period or current(PeriodKind.MONTHLY, clock.today())
     if period.kind != PeriodKind.ADHOC and not form.data.get("period"):
         form.data = form.data.copy()  # the form shows the period the page fell back to
