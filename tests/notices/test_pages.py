@@ -84,6 +84,14 @@ def test_window_days_changes_the_preview(client, tree, users, world):
     assert world.soon.pk not in narrow and world.deadline_today.pk in narrow
 
 
+@pytest.mark.parametrize("typed", ["0", "-1", "1000", "abc"])
+def test_a_refused_window_says_so_and_which_is_used(client, tree, users, world, typed):
+    client.force_login(users.office_leader)
+    for url in (reverse("notices:create", args=[tree.stc.pk]), reverse("notices:list")):
+        page = client.get(url, {"window_days": typed}).content.decode()
+        assert 'data-testid="window-error"' in page and "Đang dùng 5 ngày." in page, url
+
+
 def test_nothing_ticked_is_refused_in_vietnamese(client, tree, users, world):
     client.force_login(users.office_leader)
     url = reverse("notices:create", args=[tree.stc.pk])

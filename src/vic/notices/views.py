@@ -30,11 +30,13 @@ from .selection import (
 PAGE_SIZE = 50
 
 
-def _window(request) -> int:
-    form = WindowForm(request.GET or None)
+def _window(data) -> tuple[int, str]:
+    """The "due within N working days" asked, and why it was not taken (then the default is used)."""
+    form = WindowForm(data or None)
     if form.is_bound and form.is_valid():
-        return form.cleaned_data["window_days"]
-    return form.fields["window_days"].initial
+        return form.cleaned_data["window_days"], ""
+    error = " ".join(form.errors.get("window_days", [])) if form.is_bound else ""
+    return form.fields["window_days"].initial, error
 
 
 @login_required
@@ -58,12 +60,13 @@ def notice_list(request):
         "follows_only": role_of(user) in FOLLOWING_ROLES,
     }
     if context["may_issue"]:
-        today, window = clock.today(), _window(request)
+        today, (window, window_error) = clock.today(), _window(request.GET)
         summary = summary_by_unit(user, today, window)
         units = Unit.objects.in_bulk([s.unit_id for s in summary])
         last = last_notice_by_unit(user, units)
         context |= {
             "window_days": window,
+            "window_error": window_error,
             "to_urge": [{"unit": units[s.unit_id], "row": s, "last": last.get(s.unit_id)} for s in summary],
         }
     return render(request, "notices/list.html", context)
@@ -77,11 +80,7 @@ def notice_create(request, unit_pk):
     unit = get_object_or_404(Unit, pk=unit_pk)
     today = clock.today()
     data = request.POST if request.method == "POST" else None
-    window_form = WindowForm(data or request.GET or None)
-    window = (
-        window_form.cleaned_data["window_days"] if window_form.is_bound and window_form.is_valid() else None
-    )
-    window = window or window_form.fields["window_days"].initial
+    window, window_error = _window(data or request.GET)
     rows = rows_of(tasks_for_unit(request.user, unit, today, window), today)
     initial = {
         "window_days": window,
@@ -114,6 +113,7 @@ def notice_create(request, unit_pk):
         "form": form,
         "fields": [form["number"], form["symbol"], form["signer"]],
         "window_days": window,
+        "window_error": window_error,
         "chosen": chosen,
         "today": today,
         "follows_only": role_of(request.user) in FOLLOWING_ROLES,
