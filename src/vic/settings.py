@@ -47,6 +47,11 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("VIC_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("VIC_CSRF_TRUSTED_ORIGINS", [])
+# The address users open VIC at, for the links in e-mails (a worker has no request to read it from).
+VIC_PUBLIC_URL = os.environ.get(
+    "VIC_PUBLIC_URL",
+    f"http://{os.environ.get('VIC_HOST', '127.0.0.1')}:{os.environ.get('VIC_PORT', '8000')}",
+).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -85,6 +85,18 @@ def test_email_follows_the_users_preference(client, users, mailoutbox, django_ca
     assert Notification.objects.filter(user=users.stc_officer).count() == 2
 
 
+def test_an_email_says_where_to_open_it_in_vic(
+    users, world, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    settings.VIC_PUBLIC_URL = "https://vic.camau.gov.vn"
+    with django_capture_on_commit_callbacks(execute=True):
+        notify([users.stc_officer], "Về nhiệm vụ", task=world[0])
+        notify([users.stc_officer], "Về báo cáo", link="/bao-cao/don-vi/7/")
+    bodies = [m.body for m in mailoutbox]
+    assert bodies[0].endswith(f"Xem trên VIC: https://vic.camau.gov.vn/nhiem-vu/{world[0].pk}/")
+    assert bodies[1].endswith("Xem trên VIC: https://vic.camau.gov.vn/bao-cao/don-vi/7/")
+
+
 def test_nothing_is_told_when_the_change_is_rolled_back(users, mailoutbox):
     from django.db import transaction
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from vic.calendar.services import is_working_day
@@ -58,7 +60,8 @@ def compose(user: User, today: datetime.date) -> tuple[str, int] | None:
             body += ["", f"{title} ({count}):", *[f"  - {line}" for line in lines]]
             if count > len(lines):
                 body.append("  " + _("… và %(n)d mục khác.") % {"n": count - len(lines)})
-    body += ["", _("Xem chi tiết và tắt bản tin này tại mục Thông báo trên VIC.")]
+    body += ["", _("Xem chi tiết và tắt bản tin này tại mục Thông báo trên VIC: %(url)s")
+             % {"url": settings.VIC_PUBLIC_URL + reverse("urging:notifications")}]  # fmt: skip
     return "\n".join(body), sum(count for _title, _lines, count in sections)
 
 

@@ -28,11 +28,21 @@ def notify(
     `email=False` keeps it to the bell (the demo's replayed history); `attachments` (name, bytes, type)
     go with the e-mail; `link` is the page the bell opens when the notification is not about a task."""
     made = []
+    body = text + open_line(task, link)
     for user in {u.pk: u for u in users if u.is_active}.values():
         made.append(Notification.objects.create(user=user, task=task, text=text[:500], link=link))
         if email and user.email and Preference.of(user).email_each:
-            queue_email(subject or _("Thông báo"), text, [user.email], list(attachments))
+            queue_email(subject or _("Thông báo"), body, [user.email], list(attachments))
     return made
+
+
+def open_line(task=None, link: str = "") -> str:
+    """The e-mail's last line: where to open it in VIC (the task's page, the page of `link`, else VIC)."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    path = reverse("tasks:detail", args=[task.pk]) if task is not None else (link or "/")
+    return "\n\n" + _("Xem trên VIC: %(url)s") % {"url": settings.VIC_PUBLIC_URL + path}
 
 
 def excerpt(text: str, limit: int) -> str:
