@@ -90,6 +90,9 @@ def page(browser, live_server, request):
     )
     # CI runs two workers on two cores: allow a loaded machine time before a check fails.
     context.set_default_timeout(20_000)
+    # A form post is a whole request on the single-threaded live server, behind the pages' HTMX previews:
+    # a starved machine took over 20 s once.
+    context.set_default_navigation_timeout(60_000)
     from playwright.sync_api import expect
 
     expect.set_options(timeout=15_000)
