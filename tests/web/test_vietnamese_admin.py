@@ -264,6 +264,7 @@ def test_auditlog_list_and_entry_in_vietnamese(admin_client, superuser):
             "By",
             "Resource Type",
             "log entries",
+            "Correlation ID",
         ],
     )
 

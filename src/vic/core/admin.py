@@ -57,3 +57,13 @@ class WordTemplateAdmin(admin.ModelAdmin):
         for obj in queryset:
             activate(request.user, self.model, None, **self.scope_of(obj))
         self.message_user(request, _("Đã quay lại mẫu có sẵn của VIC."))
+
+
+def _name_auditlog_columns() -> None:
+    """django-auditlog titles one column with a plain string, which no catalogue can translate."""
+    from auditlog.mixins import LogEntryAdminMixin
+
+    LogEntryAdminMixin.cid_url.short_description = _("Mã tương quan")
+
+
+_name_auditlog_columns()
