@@ -13,7 +13,7 @@ from vic.units.models import Leader, Unit
 
 from .actions import MAX_TEXT
 from .models import PERIODIC, UnitReport
-from .periods import PeriodKind, choices
+from .periods import PeriodKind, adhoc_label, choices
 
 
 class CalendarForm(forms.Form):
@@ -57,7 +57,7 @@ class AdhocRangeForm(forms.Form):
 
     def label(self) -> str:
         """The period's label for periods.parse ("2026-04-01..2026-06-30")."""
-        return f"{self.cleaned_data['start'].isoformat()}..{self.cleaned_data['end'].isoformat()}"
+        return adhoc_label(self.cleaned_data["start"], self.cleaned_data["end"])
 
 
 class CompiledFilterForm(forms.Form):
@@ -97,7 +97,7 @@ class CompiledFilterForm(forms.Form):
             if not (start and end) and not self.errors:
                 raise forms.ValidationError(_("Báo cáo đột xuất cần cả ngày bắt đầu và ngày kết thúc."))
             if start and end:
-                cleaned["period"] = f"{start.isoformat()}..{end.isoformat()}"
+                cleaned["period"] = adhoc_label(start, end)
         return cleaned
 
     def filters(self) -> dict:

@@ -107,7 +107,7 @@ class Period:
     def label(self) -> str:
         """The command line's spelling: 2026-05, 2026-Q2, 2026-H1, 2026-9M, 2026, or 2026-04-15..2026-05-14."""
         if self.kind == PeriodKind.ADHOC:
-            return f"{self.adhoc_start.isoformat()}..{self.adhoc_end.isoformat()}"
+            return adhoc_label(self.adhoc_start, self.adhoc_end)
         return {
             PeriodKind.MONTHLY: f"{self.year}-{self.index:02d}",
             PeriodKind.QUARTERLY: f"{self.year}-Q{self.index}",
@@ -175,6 +175,11 @@ def window(period: Period, rule: Rule | None = None) -> Window:
         _day_of(period.year, due_month, rule.unit_due_day),
         _day_of(period.year, due_month, rule.office_due_day),
     )
+
+
+def adhoc_label(start: datetime.date, end: datetime.date) -> str:
+    """An ad hoc period's label from its two dates, as `parse` reads it back: "2026-04-15..2026-05-14"."""
+    return f"{start.isoformat()}..{end.isoformat()}"
 
 
 def parse(kind: str, label: str) -> Period:
