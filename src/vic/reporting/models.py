@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from vic.core import clock
@@ -201,7 +200,7 @@ class UnitReport(models.Model):
             return _("báo cáo đột xuất %(period)s") % {"period": self.period_title}
         return _("báo cáo %(period)s") % {"period": self.period_title}
 
-    @cached_property
+    @property
     def first_submitted_on(self):
         """When the unit first sent this period's report: what on time is judged by, for the correction too
         (the calendar and the scorecard read the same, obligations.first_submissions)."""
