@@ -18,7 +18,7 @@ from vic.core import clock
 from vic.reporting import actions as reporting
 from vic.reporting.periods import parse
 from vic.tasks import actions
-from vic.tasks.models import Schedule, SubmissionKind
+from vic.tasks.models import Schedule, SubmissionKind, SubmissionState
 from vic.tasks.workflow_forms import ResolveReturnForm
 from vic.units.models import Unit, UnitKind
 
@@ -190,9 +190,27 @@ def test_a_stale_decision_says_when_the_task_moved_date_first(client, users, tas
         {"seen_version": seen, "xac-nhan-hoan-thanh-note": ""},
     )
     assert response.status_code == 409
-    assert f"Sau khi bạn mở trang, {users.stc_officer} đã báo cáo tiến độ lúc 02/03/2026 10:15." in text_of(
-        response.content.decode()
+    said = f"Sau khi bạn mở trang, nhiệm vụ đã thay đổi lúc 02/03/2026 10:15: “Báo cáo tiến độ” ({users.stc_officer})."
+    assert said in text_of(response.content.decode())
+
+
+def test_a_receipt_or_a_report_waiting_for_its_head_does_not_make_a_decision_stale(client, users, task, tree):
+    """Neither changes what the Office decides on (the report has no effect until the head sends it)."""
+    tree.stc.requires_head_approval = True
+    tree.stc.save()
+    seen = task.version
+    actions.submit(users.stc_officer, task, SubmissionKind.PROGRESS, "Đang tổng hợp số liệu")
+    assert task.submissions.get().state == SubmissionState.AWAITING_HEAD
+    client.force_login(users.monitoring_officer)
+    response = client.post(
+        reverse("tasks:act", args=[task.pk, "xac-nhan-hoan-thanh"]),
+        {
+            "seen_version": seen,
+            "xac-nhan-hoan-thanh-note": "",
+            "xac-nhan-hoan-thanh-completed_on": "02/03/2026",
+        },
     )
+    assert response.status_code != 409
 
 
 # --- Wording (#11, #15) ---------------------------------------------------------------------------------

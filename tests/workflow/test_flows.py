@@ -438,6 +438,9 @@ def test_a_returned_task_shows_returned_and_leaves_the_counts(client, clerk, use
     client.force_login(users.stc_officer)
     error = form_error(press(client, task, "bao-cao", text="Đã làm"))
     assert "Nhiệm vụ đang được trả lại Văn phòng, chờ Văn phòng xử lý." in error
+    # Nor is it offered buttons that would only be refused (explain, urge a coordinator).
+    page = detail_html(client, task)
+    assert 'data-testid="form-giai-trinh"' not in page and 'data-testid="form-don-doc"' not in page
 
 
 def test_resolved_by_edit_the_task_goes_back_to_the_unit_corrected(client, clerk, users, task, today):
@@ -1286,3 +1289,20 @@ def test_the_leaders_pending_page_shows_the_dates_an_extension_is_about(client, 
             "Xin gia hạn đến 25/04/2026 (thời hạn hiện hành 20/03/2026)"
             in pending_sections(client)["to-decide"]
         )
+
+
+def test_a_report_longer_than_ten_thousand_characters_is_refused(client, users, task):
+    client.force_login(users.stc_officer)
+    error = form_error(press(client, task, "bao-cao", text="Nội dung rất dài. " * 600))
+    assert "Tối đa 10000 ký tự" in error
+    assert not task.submissions.exists()
+
+
+def test_a_part_goes_to_a_sub_unit_or_a_person_not_both(
+    client, users, district_staff, sub_unit, district_task
+):
+    client.force_login(users.district_officer)
+    response = press(client, district_task, "giao-cap-duoi", content="Kiểm kê", assignee_unit=sub_unit.pk,
+                     assignee=district_staff.pk)  # fmt: skip
+    assert "Chọn đơn vị cấp dưới hoặc cán bộ, không chọn cả hai." in form_error(response)
+    assert not district_task.parts.exists()

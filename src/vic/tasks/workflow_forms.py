@@ -11,12 +11,17 @@ from vic.units.models import Unit
 
 from .forms import CHOOSE, VNDateField, label_empty_choices
 
+# A report, reason or opinion is read on the task page, in the journal and in notifications: ten thousand
+# characters (some four pages) is more than any report to the Chairman; a longer text goes as a file.
+TEXT_MAX = 10_000
+
 
 class SubmissionForm(UnicodeText, forms.Form):
-    text = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(label=_("Nội dung"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 3}))
     explanation = forms.CharField(
         label=_("Giải trình lý do chậm (bắt buộc khi nhiệm vụ đã quá hạn)"),
         required=False,
+        max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     paper_number = forms.CharField(label=_("Số văn bản báo cáo (nếu có)"), required=False, max_length=60)
@@ -31,12 +36,15 @@ class ReturnForm(SubmissionForm):
     text = forms.CharField(
         label=_("Lý do trả lại"),
         help_text=_("Vì sao nhiệm vụ không thuộc chức năng của đơn vị; đơn vị nào nên chủ trì (nếu biết)."),
+        max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class NoteForm(UnicodeText, forms.Form):
-    note = forms.CharField(label=_("Ý kiến"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Ý kiến"), required=False, max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class DecisionForm(NoteForm):
@@ -54,7 +62,7 @@ class ConfirmForm(NoteForm):
 
 
 class ReasonForm(UnicodeText, forms.Form):
-    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label=_("Lý do"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ResolveReturnForm(NoteForm):
@@ -82,7 +90,9 @@ class UrgeForm(NoteForm):
 
 
 class PassDownForm(UnicodeText, forms.Form):
-    content = forms.CharField(label=_("Nội dung phần việc"), widget=forms.Textarea(attrs={"rows": 2}))
+    content = forms.CharField(
+        label=_("Nội dung phần việc"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
     assignee_unit = forms.ModelChoiceField(
         label=_("Đơn vị cấp dưới"), queryset=Unit.objects.none(), required=False
     )
@@ -100,7 +110,9 @@ class PassDownForm(UnicodeText, forms.Form):
 
 class ReportPartForm(UnicodeText, forms.Form):
     part = forms.IntegerField(widget=forms.HiddenInput)
-    text = forms.CharField(label=_("Báo cáo phần việc"), widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label=_("Báo cáo phần việc"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
     done = forms.BooleanField(label=_("Đã hoàn thành phần việc"), required=False)
 
 

@@ -19,7 +19,7 @@ from vic.core.forms import attach
 from vic.formats import dmy, moment
 
 from . import actions
-from .models import Submission, SubmissionKind, SubmissionState, Task, TaskCoordination, TaskPart
+from .models import EventKind, Submission, SubmissionKind, SubmissionState, Task, TaskCoordination, TaskPart
 from .permissions import Act, can
 from .workflow_forms import (
     ApproveForm,
@@ -216,19 +216,25 @@ def task_act(request, pk, slug):
 DECIDING = {Act.CONFIRM_COMPLETION, Act.DECIDE_EXTENSION, Act.RESOLVE_RETURN}
 
 
+# What a unit does that changes nothing the Office decides on: its receipt, a report still with its head.
+_NOT_MOVING = {EventKind.ACKNOWLEDGED, EventKind.SUBMITTED}
+
+
 def _moved_since(task: Task, seen) -> str | None:
-    """Why a decision's page is stale: the task changed after `seen` (its version when the page was drawn)."""
+    """Why a decision's page is stale: the task changed after `seen` (its version when the page was drawn),
+    by something that bears on the decision."""
     if not seen or not str(seen).isdigit() or int(seen) >= task.version:
         return None
-    last = task.events.select_related("actor").first()  # newest first
+    newer = list(task.events.select_related("actor")[: min(task.version - int(seen), 20)])  # newest first
+    last = next((e for e in newer if e.kind not in _NOT_MOVING), None)
     if last is None:
         return None
     return _(
-        "Sau khi bạn mở trang, %(who)s đã %(what)s lúc %(when)s. Hãy xem lại nhiệm vụ; nếu vẫn giữ quyết định, "
-        "bấm Gửi lần nữa."
+        "Sau khi bạn mở trang, nhiệm vụ đã thay đổi lúc %(when)s: “%(what)s” (%(who)s). Hãy xem lại nhiệm vụ; "
+        "nếu vẫn giữ quyết định, bấm Gửi lần nữa."
     ) % {
         "who": last.actor or _("hệ thống"),
-        "what": str(last.get_kind_display()).lower(),
+        "what": last.get_kind_display(),
         "when": moment(last.at),
     }
 
@@ -265,7 +271,10 @@ def panel(user, task: Task, acts: set[str], open_slug: str | None = None, bound=
         and working
         and task.deadline is not None
         and SubmissionKind.EXTENSION not in waiting,
-        "giai-trinh": Act.EXPLAIN in acts and bool(task.delivered_on) and not task.withdrawn_on,
+        "giai-trinh": Act.EXPLAIN in acts
+        and bool(task.delivered_on)
+        and not task.withdrawn_on
+        and not task.returned_on,  # the action refuses while the Office holds the task
         "tra-lai": Act.RETURN in acts and working and SubmissionKind.RETURN not in waiting,
         "phoi-hop": Act.CONTRIBUTE in acts and open_work,
         "duyet": Act.APPROVE in acts and bool(awaiting_head),
@@ -275,7 +284,7 @@ def panel(user, task: Task, acts: set[str], open_slug: str | None = None, bound=
         "quyet-dinh-gia-han": Act.DECIDE_EXTENSION in acts
         and open_work
         and SubmissionKind.EXTENSION in pending,
-        "don-doc": Act.URGE_COORDINATOR in acts and open_work and task.coordinations.exists(),
+        "don-doc": Act.URGE_COORDINATOR in acts and working and task.coordinations.exists(),
         "giao-cap-duoi": Act.PASS_DOWN in acts and working,
         "bao-cao-phan-viec": Act.REPORT_PART in acts and bool(mine_parts) and open_work,
     }

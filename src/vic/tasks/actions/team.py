@@ -76,6 +76,8 @@ def pass_down(
     sub_units, people = team_of(task.lead_unit)
     if assignee_unit is None and assignee is None:
         raise ValidationError(_("Chọn đơn vị cấp dưới hoặc cán bộ được giao."))
+    if assignee_unit is not None and assignee is not None:  # one of them holds the part, never both
+        raise ValidationError({"assignee": _("Chọn đơn vị cấp dưới hoặc cán bộ, không chọn cả hai.")})
     if assignee_unit is not None and not sub_units.filter(pk=assignee_unit.pk).exists():
         raise ValidationError({"assignee_unit": _("Đơn vị này không trực thuộc đơn vị chủ trì.")})
     if assignee is not None and not people.filter(pk=assignee.pk).exists():
