@@ -1306,3 +1306,19 @@ def test_a_part_goes_to_a_sub_unit_or_a_person_not_both(
                      assignee=district_staff.pk)  # fmt: skip
     assert "Chọn đơn vị cấp dưới hoặc cán bộ, không chọn cả hai." in form_error(response)
     assert not district_task.parts.exists()
+
+
+def test_an_extension_must_move_the_working_day_that_counts(client, clerk, users, tree, today):
+    """Deadline Sat 28/03/2026 counts to Mon 30/03: proposing Sun 29/03 or Mon 30/03 changes nothing."""
+    (task,) = register_tasks(clerk, tree.stc, deadline=D("2026-03-28"), deliver_on=DELIVERED)
+    assert task.effective_deadline == D("2026-03-30")
+    client.force_login(users.stc_officer)
+    for proposed in ("29/03/2026", "30/03/2026"):
+        error = form_error(
+            press(client, task, "de-xuat-gia-han", text="Xin gia hạn", proposed_deadline=proposed)
+        )
+        assert "Thời hạn đề xuất phải sau thời hạn hiện hành (30/03/2026) và sau hôm nay." in error
+    blank = form_error(press(client, task, "de-xuat-gia-han", text="Xin gia hạn", proposed_deadline=""))
+    assert "Nhập thời hạn đề xuất (dd/mm/yyyy)." in blank
+    response = press(client, task, "de-xuat-gia-han", text="Xin gia hạn", proposed_deadline="31/03/2026")
+    assert success(response) == ["Đã gửi đề xuất gia hạn."]

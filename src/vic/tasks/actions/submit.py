@@ -15,6 +15,7 @@ from vic.core.uploads import check_attachments, remove_stored, store_upload
 from vic.formats import dmy
 from vic.units.models import Role
 
+from .. import derived
 from ..limits import check_deadline, check_past_date
 from ..models import (
     DECIDED_KINDS,
@@ -77,15 +78,18 @@ def _check_state(
     if kind == SubmissionKind.EXTENSION:
         if task.deadline is None:
             raise ValidationError(_("Nhiệm vụ không có thời hạn: không cần gia hạn."))
-        if at_submit and (
-            proposed_deadline is None or proposed_deadline <= max(task.deadline, clock.today())
-        ):
+        if at_submit and proposed_deadline is None:
+            raise ValidationError({"proposed_deadline": _("Nhập thời hạn đề xuất (dd/mm/yyyy).")})
+        # Judged on the working day each date counts to: proposing Monday for a Saturday deadline that
+        # already counts to Monday changes nothing.
+        in_force = task.effective_deadline or task.deadline
+        if at_submit and derived.effective_deadline(proposed_deadline) <= max(in_force, clock.today()):
             raise ValidationError(
                 {
                     "proposed_deadline": _(
                         "Thời hạn đề xuất phải sau thời hạn hiện hành (%(day)s) và sau hôm nay."
                     )
-                    % {"day": dmy(task.deadline)}
+                    % {"day": dmy(in_force)}
                 }
             )
     # Overdue as of the report's date: a paper report entered late but dated in time needs no excuse.
