@@ -156,3 +156,18 @@ def test_every_change_is_in_the_data_change_log(users, about_task):
     update = entries.get(action=LogEntry.Action.UPDATE)
     assert update.changes_dict["state"] == ["open", "answered"]
     assert LogEntry.objects.get_for_objects(about_task.messages.all()).count() == 2
+
+
+def test_a_difficulty_about_the_system_tells_the_offices_clerks(users, clerk, about_system):
+    """No task, so no follower hears of it through the journal: the clerks are told, with its page."""
+    from vic.urging.models import Notification
+
+    (raised,) = Notification.objects.filter(user=clerk)
+    unit = about_system.unit
+    assert (
+        raised.text
+        == f"{unit} báo cáo khó khăn, vướng mắc #{about_system.pk}: Không tải được tệp báo cáo lớn"
+    )
+    assert raised.link == f"/kho-khan/{about_system.pk}/"
+    actions.follow_up(users.district_officer, about_system, "Bổ sung: tệp 70 MB là bản quét.")
+    assert Notification.objects.filter(user=clerk, text__contains="trao đổi thêm").count() == 1

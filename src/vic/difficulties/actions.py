@@ -49,6 +49,8 @@ def _post(user, difficulty: Difficulty, kind: str, text: str, files) -> Difficul
     )
     for upload, sha256 in files:
         store_upload(DifficultyFile(difficulty=difficulty, message=message, uploaded_by=user), upload, sha256)
+    if not difficulty.task_id and kind in _OFFICE_OWES:
+        _tell_office(difficulty, kind)
     if difficulty.task_id:
         # The task's readers include other units: the journal names the difficulty, not its content.
         journal(
@@ -59,6 +61,30 @@ def _post(user, difficulty: Difficulty, kind: str, text: str, files) -> Difficul
             % {"id": difficulty.pk, "unit": difficulty.unit},
         )
     return message
+
+
+# A difficulty about the system or the regulation has no task to follow, so no follower hears of it through
+# the journal: the Office's clerks, who handle such questions, are told when the unit writes.
+_OFFICE_OWES = {MessageKind.RAISED, MessageKind.FOLLOW_UP, MessageKind.REOPENED}
+
+
+def _tell_office(difficulty: Difficulty, kind: str) -> None:
+    from django.urls import reverse
+
+    from vic.units.models import Role, User
+    from vic.urging.notify import notify
+
+    text = (
+        _("%(unit)s báo cáo khó khăn, vướng mắc #%(id)s: %(subject)s")
+        if kind == MessageKind.RAISED
+        else _("%(unit)s trao đổi thêm về khó khăn, vướng mắc #%(id)s: %(subject)s")
+    ) % {"unit": difficulty.unit, "id": difficulty.pk, "subject": difficulty.subject}
+    notify(
+        User.objects.filter(is_active=True, role=Role.OFFICE_CLERK),
+        text,
+        subject=_("Khó khăn, vướng mắc của đơn vị"),
+        link=reverse("difficulties:detail", args=[difficulty.pk]),
+    )
 
 
 def _remove_written(difficulty_pk: int | None, before: set[int]) -> None:
